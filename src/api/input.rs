@@ -1,0 +1,418 @@
+//! Reading a JSON input object into typed values, with exact field paths in every error.
+//!
+//! [`Fields`] wraps one JSON object. Each getter takes a key, marks it as read and converts its
+//! value strictly; [`Fields::finish`] then rejects any key nobody asked for, suggesting the
+//! nearest known key, so `anualRate` is an `UNKNOWN_FIELD` error ("did you mean annualRate?")
+//! instead of a silently ignored rate.
+//!
+//! Conventions (the same for every function):
+//! * numbers: a JSON number, or a string in the strict grammar of [`parse_decimal`];
+//!   `null` (what `JSON.stringify` makes of NaN and ±Infinity) is never a number;
+//! * money: at most 2 decimals; rates: fractions (`0.049` = 4.9%);
+//! * dates: `YYYY-MM-DD`; an absent key (or `undefined`) means "use the default".
+
+use crate::calendar::parse_date;
+use crate::error::{Error, ErrorKind, Result};
+use crate::json::Value;
+use crate::money::{parse_decimal, parse_json_number, DecimalSyntax, Money};
+use chrono::NaiveDate;
+use rust_decimal::prelude::*;
+
+/// Longest string accepted where a number or date is expected.
+const MAX_NUMBER_TEXT: usize = 64;
+/// Longest free-text string (a debt's name).
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// `parent.key`, or `key` at the root.
+pub fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// `parent[index]`.
+pub fn index(parent: &str, i: usize) -> String {
+    format!("{parent}[{i}]")
+}
+
+/// Echo of a bad value for a message: short, and never the whole of a 10 MB string.
+fn echo(value: &Value) -> String {
+    match value {
+        Value::String(s) => {
+            let short: String = s.chars().take(24).collect();
+            if short.len() < s.len() {
+                format!("\"{short}…\"")
+            } else {
+                format!("\"{short}\"")
+            }
+        }
+        Value::Number(n) => n.chars().take(24).collect(),
+        other => other.type_name().to_string(),
+    }
+}
+
+fn wrong_type(path: &str, expected_en: &str, expected_zh: &str, got: &Value) -> Error {
+    Error::new(
+        ErrorKind::InvalidType,
+        path,
+        format!("{path} must be {expected_en}, not {}", got.type_name()),
+        format!("{path} 应为{expected_zh}，而不是 {}", got.type_name()),
+    )
+}
+
+/// A decimal from a JSON number or a strict decimal string.
+pub fn decimal_value(value: &Value, path: &str) -> Result<Decimal> {
+    let parsed = match value {
+        Value::Number(token) => parse_json_number(token),
+        Value::String(text) if text.len() <= MAX_NUMBER_TEXT => parse_decimal(text),
+        Value::String(_) => Err(DecimalSyntax::TooManyDigits),
+        Value::Null => {
+            return Err(Error::new(
+                ErrorKind::InvalidNumber,
+                path,
+                format!("{path} must be a finite number or a decimal string such as \"1234.56\" (got null, NaN or Infinity)"),
+                format!("{path} 须为有限数字或小数字符串，例如 \"1234.56\"（收到 null、NaN 或 Infinity）"),
+            ))
+        }
+        other => return Err(wrong_type(path, "a number or a decimal string", "数字或小数字符串", other)),
+    };
+    parsed.map_err(|syntax| match syntax {
+        DecimalSyntax::Grammar => Error::new(
+            ErrorKind::InvalidNumber,
+            path,
+            format!("{path} must be a plain decimal such as \"1234.56\" (no exponent, spaces, separators or plus sign); got {}", echo(value)),
+            format!("{path} 须为普通小数，例如 \"1234.56\"（不能有指数、空格、分隔符或加号）；收到 {}", echo(value)),
+        ),
+        DecimalSyntax::TooManyDigits => Error::new(
+            ErrorKind::InvalidNumber,
+            path,
+            format!("{path} has more digits than can be held exactly (at most 28 significant digits); got {}", echo(value)),
+            format!("{path} 位数过多，无法精确表示（最多 28 位有效数字）；收到 {}", echo(value)),
+        ),
+    })
+}
+
+/// An error saying `path` must lie in `[min, max]`.
+pub fn out_of_range(path: &str, min: &str, max: &str) -> Error {
+    Error::new(
+        ErrorKind::OutOfRange,
+        path,
+        format!("{path} must be between {min} and {max}"),
+        format!("{path} 须在 {min} 到 {max} 之间"),
+    )
+}
+
+/// A decimal within `[min, max]` (bounds given as decimal text, used in the message too).
+pub fn decimal_in(value: &Value, path: &str, min: &str, max: &str) -> Result<Decimal> {
+    let d = decimal_value(value, path)?;
+    let lo = Decimal::from_str_exact(min).unwrap_or(Decimal::MIN);
+    let hi = Decimal::from_str_exact(max).unwrap_or(Decimal::MAX);
+    if d < lo || d > hi {
+        return Err(out_of_range(path, min, max));
+    }
+    Ok(d)
+}
+
+/// Money (at most 2 decimals) within `[min, max]` yuan.
+pub fn money_in(value: &Value, path: &str, min: &str, max: &str) -> Result<Money> {
+    let d = decimal_in(value, path, min, max)?;
+    Money::from_decimal_exact(d).ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidNumber,
+            path,
+            format!("{path} has more than 2 decimal places; money is exact to the fen (0.01)"),
+            format!("{path} 超过两位小数；金额精确到分（0.01）"),
+        )
+    })
+}
+
+/// A whole number within `[min, max]`.
+pub fn integer_in(value: &Value, path: &str, min: i64, max: i64) -> Result<i64> {
+    let d = decimal_value(value, path)?;
+    if !d.fract().is_zero() {
+        return Err(Error::new(
+            ErrorKind::InvalidNumber,
+            path,
+            format!("{path} must be a whole number"),
+            format!("{path} 须为整数"),
+        ));
+    }
+    d.to_i64()
+        .filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| out_of_range(path, &min.to_string(), &max.to_string()))
+}
+
+/// A `YYYY-MM-DD` date.
+pub fn date_value(value: &Value, path: &str) -> Result<NaiveDate> {
+    match value {
+        Value::String(text) => parse_date(text).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidDate,
+                path,
+                format!("{path} must be a real date written YYYY-MM-DD between 1900-01-01 and 2200-12-31; got {}", echo(value)),
+                format!("{path} 须为真实日期，格式 YYYY-MM-DD，范围 1900-01-01 至 2200-12-31；收到 {}", echo(value)),
+            )
+        }),
+        other => Err(wrong_type(path, "a date string YYYY-MM-DD", "日期字符串 YYYY-MM-DD", other)),
+    }
+}
+
+/// One of a fixed set of string options.
+pub fn option_value<T: Copy>(value: &Value, path: &str, choices: &[(&str, T)]) -> Result<T> {
+    let names = || choices.iter().map(|(n, _)| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+    match value {
+        Value::String(text) => choices.iter().find(|(name, _)| name == text).map(|(_, v)| *v).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOption,
+                path,
+                format!("{path} must be one of {}; got {}", names(), echo(value)),
+                format!("{path} 须为以下之一：{}；收到 {}", names(), echo(value)),
+            )
+        }),
+        other => Err(wrong_type(path, &format!("one of {}", names()), &format!("以下之一：{}", names()), other)),
+    }
+}
+
+/// A boolean.
+pub fn bool_value(value: &Value, path: &str) -> Result<bool> {
+    match value {
+        Value::Bool(b) => Ok(*b),
+        other => Err(wrong_type(path, "true or false", "true 或 false", other)),
+    }
+}
+
+/// A short free-text string (names), at most [`MAX_NAME_CHARS`] characters.
+pub fn text_value(value: &Value, path: &str) -> Result<String> {
+    match value {
+        Value::String(text) if text.chars().count() <= MAX_NAME_CHARS => Ok(text.clone()),
+        Value::String(_) => Err(Error::new(
+            ErrorKind::OutOfRange,
+            path,
+            format!("{path} is longer than {MAX_NAME_CHARS} characters"),
+            format!("{path} 超过 {MAX_NAME_CHARS} 个字符"),
+        )),
+        other => Err(wrong_type(path, "a string", "字符串", other)),
+    }
+}
+
+/// The items of an array with their paths; `max` items at most.
+pub fn array_value<'a>(value: &'a Value, path: &str, min: usize, max: usize) -> Result<&'a [Value]> {
+    match value {
+        Value::Array(items) if (min..=max).contains(&items.len()) => Ok(items),
+        Value::Array(_) => Err(Error::new(
+            ErrorKind::OutOfRange,
+            path,
+            format!("{path} must have between {min} and {max} items"),
+            format!("{path} 须包含 {min} 到 {max} 项"),
+        )),
+        other => Err(wrong_type(path, "an array", "数组", other)),
+    }
+}
+
+/// One JSON object being read. See the module docs.
+pub struct Fields<'a> {
+    path: String,
+    entries: &'a [(String, Value)],
+    used: Vec<bool>,
+    /// Every key a getter asked for, to suggest the right spelling of an unknown key.
+    known: Vec<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    /// Reads `value` (at `path`, empty for the root) as an object.
+    pub fn new(value: &'a Value, path: &str) -> Result<Fields<'a>> {
+        match value {
+            Value::Object(entries) => Ok(Fields {
+                path: path.to_string(),
+                entries,
+                used: vec![false; entries.len()],
+                known: Vec::new(),
+            }),
+            other if path.is_empty() => Err(Error::new(
+                ErrorKind::InvalidInput,
+                "",
+                format!("the input must be an object, not {}", other.type_name()),
+                format!("输入须为对象，而不是 {}", other.type_name()),
+            )),
+            other => Err(wrong_type(path, "an object", "对象", other)),
+        }
+    }
+
+    /// The path of a key of this object.
+    pub fn path(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    /// The path of this object itself.
+    pub fn own_path(&self) -> &str {
+        &self.path
+    }
+
+    /// The value of `key`, marking it read; `None` when absent.
+    pub fn get(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.known.push(key);
+        let i = self.entries.iter().position(|(k, _)| k == key)?;
+        self.used[i] = true;
+        Some(&self.entries[i].1)
+    }
+
+    /// Whether `key` is present (without reading it).
+    pub fn has(&self, key: &str) -> bool {
+        self.entries.iter().any(|(k, _)| k == key)
+    }
+
+    /// The value of a required key.
+    pub fn require(&mut self, key: &'static str) -> Result<&'a Value> {
+        let path = self.path(key);
+        self.get(key).ok_or_else(|| {
+            Error::new(
+                ErrorKind::MissingField,
+                &path,
+                format!("{path} is required"),
+                format!("缺少必填字段 {path}"),
+            )
+        })
+    }
+
+    /// Converts a required key with `convert(value, path)`.
+    pub fn req<T>(&mut self, key: &'static str, convert: impl FnOnce(&'a Value, &str) -> Result<T>) -> Result<T> {
+        let value = self.require(key)?;
+        convert(value, &self.path(key))
+    }
+
+    /// Converts an optional key with `convert(value, path)`.
+    pub fn opt<T>(&mut self, key: &'static str, convert: impl FnOnce(&'a Value, &str) -> Result<T>) -> Result<Option<T>> {
+        match self.get(key) {
+            Some(value) => convert(value, &self.path(key)).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Fails with `CONFLICTING_FIELDS` when more than one of `keys` is present; returns which one is.
+    pub fn one_of(&self, keys: &[&'static str]) -> Result<Option<&'static str>> {
+        let present: Vec<&'static str> = keys.iter().copied().filter(|k| self.has(k)).collect();
+        if present.len() > 1 {
+            let list = present.join(", ");
+            return Err(Error::new(
+                ErrorKind::ConflictingFields,
+                self.path(present[1]),
+                format!("give only one of {list}"),
+                format!("{list} 只能填写其中一个"),
+            ));
+        }
+        Ok(present.first().copied())
+    }
+
+    /// Chooses the error to report when reading failed with `error`: a missing field whose name
+    /// is a near-miss of a key that was given is reported as that unknown key ("did you mean …"),
+    /// anything else as it is. Keys not yet read are not reported: reading stopped early.
+    pub fn explain(self, error: Error) -> Error {
+        if error.kind() != ErrorKind::MissingField {
+            return error;
+        }
+        let missing = error.field().rsplit('.').next().unwrap_or("");
+        let near_miss = self.entries.iter().zip(&self.used).any(|((key, _), used)| {
+            !used && edit_distance(key, missing) <= 2.max(missing.len() / 4)
+        });
+        if near_miss {
+            self.finish().err().unwrap_or(error)
+        } else {
+            error
+        }
+    }
+
+    /// Rejects keys that no getter asked for.
+    pub fn finish(self) -> Result<()> {
+        let Some(i) = self.used.iter().position(|used| !used) else { return Ok(()) };
+        let key = &self.entries[i].0;
+        let path = join(&self.path, key);
+        let suggestion = self
+            .known
+            .iter()
+            .map(|k| (edit_distance(key, k), *k))
+            .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+            .min()
+            .map(|(_, k)| k);
+        let (hint_en, hint_zh) = match suggestion {
+            Some(k) => (format!("; did you mean {k}?"), format!("；是否想填写 {k}？")),
+            None => (String::new(), String::new()),
+        };
+        let mut known: Vec<&str> = self.known.clone();
+        known.sort_unstable();
+        known.dedup();
+        Err(Error::new(
+            ErrorKind::UnknownField,
+            &path,
+            format!("{path} is not a known field{hint_en} (known: {})", known.join(", ")),
+            format!("无法识别字段 {path}{hint_zh}（可用字段：{}）", known.join(", ")),
+        ))
+    }
+}
+
+/// Levenshtein distance, for spelling suggestions (keys are short).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().take(64).enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    #[test]
+    fn reads_fields_and_rejects_unknown() {
+        let v = parse(r#"{"principal":"1000.5","anualRate":0.049}"#).unwrap();
+        let mut f = Fields::new(&v, "").unwrap();
+        let p = f.req("principal", |v, p| money_in(v, p, "0.01", "100000000000")).unwrap();
+        assert_eq!(p.fen(), 100_050);
+        assert!(f.opt("annualRate", decimal_value).unwrap().is_none());
+        let e = f.finish().unwrap_err();
+        assert_eq!((e.code(), e.field()), ("UNKNOWN_FIELD", "anualRate"));
+        assert!(e.message().contains("did you mean annualRate?"), "{}", e.message());
+    }
+
+    #[test]
+    fn conversion_errors_carry_paths() {
+        let v = parse(r#"{"debts":[{"r":"1e2"},{"r":null},{"r":"0.001"},{"r":[1]}]}"#).unwrap();
+        let mut f = Fields::new(&v, "").unwrap();
+        let items = f.req("debts", |v, p| array_value(v, p, 1, 50)).unwrap();
+        let codes: Vec<(String, String)> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let mut d = Fields::new(item, &index("debts", i)).unwrap();
+                let e = d.req("r", |v, p| money_in(v, p, "0", "10")).unwrap_err();
+                (e.code().to_string(), e.field().to_string())
+            })
+            .collect();
+        assert_eq!(codes[0], ("INVALID_NUMBER".into(), "debts[0].r".into()));
+        assert_eq!(codes[1], ("INVALID_NUMBER".into(), "debts[1].r".into()));
+        assert_eq!(codes[2], ("INVALID_NUMBER".into(), "debts[2].r".into()));
+        assert_eq!(codes[3], ("INVALID_TYPE".into(), "debts[3].r".into()));
+    }
+
+    #[test]
+    fn missing_conflicting_range_and_dates() {
+        let v = parse(r#"{"a":"5","b":"6","d":"2025-02-30","n":"12.5"}"#).unwrap();
+        let mut f = Fields::new(&v, "loan").unwrap();
+        assert_eq!(f.require("x").unwrap_err().field(), "loan.x");
+        assert_eq!(f.one_of(&["a", "b"]).unwrap_err().code(), "CONFLICTING_FIELDS");
+        assert_eq!(f.req("a", |v, p| decimal_in(v, p, "0", "1")).unwrap_err().code(), "OUT_OF_RANGE");
+        assert_eq!(f.req("d", date_value).unwrap_err().code(), "INVALID_DATE");
+        assert_eq!(f.req("n", |v, p| integer_in(v, p, 1, 600)).unwrap_err().code(), "INVALID_NUMBER");
+        assert_eq!(Fields::new(&Value::Null, "").err().unwrap().code(), "INVALID_INPUT");
+    }
+}

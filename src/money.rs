@@ -1,0 +1,430 @@
+//! Exact money, rates and the rounding policy.
+//!
+//! * [`Money`] is a whole number of 分 (fen, 0.01 yuan) in an `i64`: exact, `Copy`, and as fast as
+//!   integer arithmetic. Every operation that could overflow is checked and reports
+//!   [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) instead of wrapping or trapping.
+//! * [`Rate`] is a fraction (`0.049` = 4.9%) held as a [`Decimal`]; rate maths (powers, division)
+//!   stays in decimals with 28 significant digits, and only the result is rounded to the fen.
+//! * [`RoundingPolicy`] says how an amount is rounded to the fen ([`RoundingMode`]) and which
+//!   period absorbs what is left over when a sum is divided into parts ([`Residue`]).
+//!
+//! Text is parsed by a strict grammar ([`parse_decimal`]): `-?digits(.digits)?`, nothing else.
+
+use crate::error::{Error, ErrorKind, Result};
+use rust_decimal::prelude::*;
+use rust_decimal::RoundingStrategy;
+
+/// The most digits a plain decimal may have: what a 96-bit mantissa always holds exactly.
+pub const MAX_DIGITS: usize = 28;
+
+/// Why a string is not a plain decimal.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum DecimalSyntax {
+    /// Not `-?digits(.digits)?` (exponents, signs, spaces, separators, empty).
+    Grammar,
+    /// Valid grammar, but more significant digits than a 96-bit decimal holds exactly.
+    TooManyDigits,
+}
+
+/// Parses a plain decimal: an optional `-`, one or more ASCII digits, optionally `.` and one or
+/// more digits. Trailing zeros after the point are insignificant; any other digit beyond
+/// [`MAX_DIGITS`] significant digits is an error, never silently rounded.
+///
+/// ```
+/// use repayment_plan::money::{parse_decimal, DecimalSyntax};
+/// assert_eq!(parse_decimal("1234.50").unwrap().to_string(), "1234.5"); // exact value, trailing zeros dropped
+/// for bad in ["1e2", "1_000", " 1", "", "+1", ".5", "1.", "NaN", "0x10", "１"] {
+///     assert_eq!(parse_decimal(bad), Err(DecimalSyntax::Grammar), "{bad:?}");
+/// }
+/// assert_eq!(parse_decimal("0.12345678901234567890123456789"), Err(DecimalSyntax::TooManyDigits));
+/// ```
+pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, DecimalSyntax> {
+    let bytes = text.as_bytes();
+    let (negative, body) = match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    let point = body.iter().position(|&b| b == b'.');
+    let (int_part, frac_part) = match point {
+        Some(p) => (&body[..p], &body[p + 1..]),
+        None => (body, &body[..0]),
+    };
+    let all_digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
+    if int_part.is_empty()
+        || !all_digits(int_part)
+        || (point.is_some() && frac_part.is_empty())
+        || !all_digits(frac_part)
+    {
+        return Err(DecimalSyntax::Grammar);
+    }
+    // Trailing fractional zeros and leading integer zeros carry no information.
+    let frac_len = frac_part.len() - frac_part.iter().rev().take_while(|&&b| b == b'0').count();
+    let frac = &frac_part[..frac_len];
+    let int_start = int_part.iter().take_while(|&&b| b == b'0').count();
+    let int = &int_part[int_start..];
+    digits_to_decimal(negative, int, frac)
+}
+
+/// Builds a decimal from integer and fraction digit strings (already validated as ASCII digits).
+fn digits_to_decimal(
+    negative: bool,
+    int: &[u8],
+    frac: &[u8],
+) -> std::result::Result<Decimal, DecimalSyntax> {
+    let significant = if int.is_empty() {
+        frac.len() - frac.iter().take_while(|&&b| b == b'0').count()
+    } else {
+        int.len() + frac.len()
+    };
+    if significant > MAX_DIGITS || frac.len() > 28 {
+        return Err(DecimalSyntax::TooManyDigits);
+    }
+    let mut mantissa: i128 = 0;
+    for &b in int.iter().chain(frac) {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
+    if negative {
+        mantissa = -mantissa;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, frac.len() as u32)
+        .map_err(|_| DecimalSyntax::TooManyDigits)
+}
+
+/// Parses a JSON number token as produced by `JSON.stringify` for a finite JS number: the shortest
+/// decimal that round-trips, possibly with an exponent (`1e+21`, `1e-7`). The conversion is exact:
+/// `0.1` becomes exactly 0.1.
+pub fn parse_json_number(token: &str) -> std::result::Result<Decimal, DecimalSyntax> {
+    let (mantissa_text, exponent) = match token.find(['e', 'E']) {
+        Some(i) => {
+            let exp_text = token[i + 1..].strip_prefix('+').unwrap_or(&token[i + 1..]);
+            let exp: i32 = exp_text.parse().map_err(|_| DecimalSyntax::Grammar)?;
+            (&token[..i], exp)
+        }
+        None => (token, 0),
+    };
+    let value = parse_decimal(mantissa_text)?;
+    if exponent == 0 {
+        return Ok(value);
+    }
+    if !(-28..=28).contains(&exponent) {
+        return if value.is_zero() { Ok(Decimal::ZERO) } else { Err(DecimalSyntax::TooManyDigits) };
+    }
+    let ten = Decimal::TEN.powi(exponent.unsigned_abs().into());
+    let scaled = if exponent > 0 { value.checked_mul(ten) } else { value.checked_div(ten) };
+    match scaled {
+        // Division may round when the result needs more than 28 digits: detect it by multiplying back.
+        Some(v) if exponent > 0 || v.checked_mul(ten) == Some(value) => Ok(v.normalize()),
+        _ => Err(DecimalSyntax::TooManyDigits),
+    }
+}
+
+/// How an exact amount is rounded to the fen.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum RoundingMode {
+    /// 四舍五入: ties away from zero (2.345 → 2.35). Banks' default.
+    #[default]
+    HalfUp,
+    /// Banker's rounding: ties to even (2.345 → 2.34, 2.355 → 2.36).
+    HalfEven,
+    /// Toward zero (2.349 → 2.34): Alipay per-period amounts.
+    Down,
+}
+
+impl RoundingMode {
+    /// The rust_decimal strategy with the same meaning.
+    pub fn strategy(self) -> RoundingStrategy {
+        match self {
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+            RoundingMode::Down => RoundingStrategy::ToZero,
+        }
+    }
+}
+
+/// Which period takes the residue left when a sum is split into rounded parts.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum Residue {
+    /// The first period (Alipay instalments).
+    First,
+    /// The last period (most bank schedules).
+    #[default]
+    Last,
+}
+
+/// Rounding mode plus residue placement: the complete rounding policy of a schedule.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub struct RoundingPolicy {
+    pub mode: RoundingMode,
+    pub residue: Residue,
+}
+
+impl RoundingPolicy {
+    /// Banks: half-up, last period absorbs the residue.
+    pub const BANK: RoundingPolicy =
+        RoundingPolicy { mode: RoundingMode::HalfUp, residue: Residue::Last };
+    /// Alipay (花呗) instalments: per-period amounts floored, first period absorbs the residue.
+    pub const ALIPAY: RoundingPolicy =
+        RoundingPolicy { mode: RoundingMode::Down, residue: Residue::First };
+}
+
+/// An exact amount of money, a whole number of 分 (fen).
+///
+/// ```
+/// use repayment_plan::money::{Money, RoundingMode};
+/// use rust_decimal::Decimal;
+/// let m = Money::parse("1111.11").unwrap();
+/// assert_eq!(m.fen(), 111_111);
+/// let fee = m.mul_rate("0.045".parse::<Decimal>().unwrap(), RoundingMode::HalfEven).unwrap();
+/// assert_eq!(fee.to_string(), "50.00");
+/// assert_eq!(m.split(6).unwrap(), (Money::from_fen(18_518), Money::from_fen(3)));
+/// ```
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(i64);
+
+impl Money {
+    pub const ZERO: Money = Money(0);
+
+    /// From a count of fen.
+    pub const fn from_fen(fen: i64) -> Money {
+        Money(fen)
+    }
+
+    /// The count of fen.
+    pub const fn fen(self) -> i64 {
+        self.0
+    }
+
+    /// Parses a plain decimal with at most 2 decimals (`"1234.5"`, `"-0.01"`).
+    pub fn parse(text: &str) -> Option<Money> {
+        parse_decimal(text).ok().and_then(Money::from_decimal_exact)
+    }
+
+    /// The exact amount in yuan, or `None` when it has fractions of a fen or is too large.
+    pub fn from_decimal_exact(yuan: Decimal) -> Option<Money> {
+        let fen = yuan.checked_mul(Decimal::ONE_HUNDRED)?;
+        if !fen.fract().is_zero() {
+            return None;
+        }
+        fen.to_i64().map(Money)
+    }
+
+    /// Rounds an exact amount in yuan to the fen.
+    pub fn round(yuan: Decimal, mode: RoundingMode) -> Result<Money> {
+        yuan.checked_mul(Decimal::ONE_HUNDRED)
+            .map(|fen| fen.round_dp_with_strategy(0, mode.strategy()))
+            .and_then(|fen| fen.to_i64())
+            .map(Money)
+            .ok_or_else(|| Error::overflow(""))
+    }
+
+    /// The amount in yuan as a decimal with scale 2.
+    pub fn to_decimal(self) -> Decimal {
+        Decimal::new(self.0, 2)
+    }
+
+    /// `self × rate`, rounded to the fen.
+    pub fn mul_rate(self, rate: Decimal, mode: RoundingMode) -> Result<Money> {
+        Decimal::from(self.0)
+            .checked_mul(rate)
+            .map(|fen| fen.round_dp_with_strategy(0, mode.strategy()))
+            .and_then(|fen| fen.to_i64())
+            .map(Money)
+            .ok_or_else(|| Error::overflow(""))
+    }
+
+    /// Splits into `parts` equal whole-fen parts, rounding each part toward zero:
+    /// returns `(part, residue)` with `part × parts + residue = self`, `0 ≤ |residue| < parts` fen.
+    pub fn split(self, parts: u32) -> Result<(Money, Money)> {
+        if parts == 0 {
+            return Err(Error::new(ErrorKind::OutOfRange, "", "cannot split into 0 parts", "不能分成 0 份"));
+        }
+        let parts = i64::from(parts);
+        Ok((Money(self.0 / parts), Money(self.0 % parts)))
+    }
+
+    pub fn checked_add(self, other: Money) -> Result<Money> {
+        self.0.checked_add(other.0).map(Money).ok_or_else(|| Error::overflow(""))
+    }
+
+    pub fn checked_sub(self, other: Money) -> Result<Money> {
+        self.0.checked_sub(other.0).map(Money).ok_or_else(|| Error::overflow(""))
+    }
+
+    pub fn checked_mul_int(self, factor: i64) -> Result<Money> {
+        self.0.checked_mul(factor).map(Money).ok_or_else(|| Error::overflow(""))
+    }
+
+    /// Sums amounts, failing on overflow.
+    pub fn sum<I: IntoIterator<Item = Money>>(items: I) -> Result<Money> {
+        items.into_iter().try_fold(Money::ZERO, Money::checked_add)
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+    pub fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+    pub fn abs(self) -> Money {
+        Money(self.0.saturating_abs())
+    }
+    pub fn min(self, other: Money) -> Money {
+        Money(self.0.min(other.0))
+    }
+    pub fn max(self, other: Money) -> Money {
+        Money(self.0.max(other.0))
+    }
+
+    /// Appends `"-1234.56"` to `out`, without allocating.
+    pub fn write_to(self, out: &mut String) {
+        let fen = self.0.unsigned_abs();
+        if self.0 < 0 {
+            out.push('-');
+        }
+        write_u64(out, fen / 100);
+        let cents = (fen % 100) as u8;
+        out.push('.');
+        out.push((b'0' + cents / 10) as char);
+        out.push((b'0' + cents % 10) as char);
+    }
+}
+
+impl std::fmt::Display for Money {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = String::with_capacity(24);
+        self.write_to(&mut s);
+        f.write_str(&s)
+    }
+}
+
+/// Appends the decimal digits of `n`.
+pub fn write_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(d as char);
+    }
+}
+
+/// Appends `value` rounded half away from zero to exactly `places` decimals (`0.128040`).
+pub fn write_decimal_fixed(out: &mut String, value: Decimal, places: u32) {
+    let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    let mantissa = rounded.mantissa();
+    let scale = rounded.scale();
+    if mantissa < 0 {
+        out.push('-');
+    }
+    // Rescale the mantissa to exactly `places` decimals (scale ≤ places after rounding).
+    let mut digits = mantissa.unsigned_abs();
+    for _ in scale..places {
+        digits *= 10;
+    }
+    let text = digits.to_string();
+    let places = places as usize;
+    if text.len() <= places {
+        out.push_str("0.");
+        for _ in text.len()..places {
+            out.push('0');
+        }
+        out.push_str(&text);
+    } else {
+        let (int, frac) = text.split_at(text.len() - places);
+        out.push_str(int);
+        if places > 0 {
+            out.push('.');
+            out.push_str(frac);
+        }
+    }
+}
+
+/// A rate as a fraction (`0.049` = 4.9% per year, month or day, as the context says).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Rate(pub Decimal);
+
+impl Rate {
+    pub const ZERO: Rate = Rate(Decimal::ZERO);
+
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    /// Appends the rate with the 6 decimals used for every output rate (`"0.128040"`).
+    pub fn write_to(self, out: &mut String) {
+        write_decimal_fixed(out, self.0, 6);
+    }
+}
+
+impl std::fmt::Display for Rate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = String::new();
+        self.write_to(&mut s);
+        f.write_str(&s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn strict_grammar() {
+        for good in ["0", "-0", "1234.56", "0.049", "007", "1.000000000000000000000000000000000"] {
+            assert!(parse_decimal(good).is_ok(), "{good}");
+        }
+        assert_eq!(parse_decimal("1.000000000000000000000000000000000").unwrap(), Decimal::ONE);
+        for bad in ["1e2", "1_000", " 1", "1 ", "", "-", "NaN", "Infinity", "+1", ".5", "1.", "1,000", "--1", "1.2.3"] {
+            assert_eq!(parse_decimal(bad), Err(DecimalSyntax::Grammar), "{bad}");
+        }
+        assert_eq!(parse_decimal("99999999999999999999999999999"), Err(DecimalSyntax::TooManyDigits));
+        assert!(parse_decimal("7922816251426433759354395033").is_ok());
+    }
+
+    #[test]
+    fn json_numbers_are_exact() {
+        assert_eq!(parse_json_number("0.1").unwrap(), d("0.1"));
+        assert_eq!(parse_json_number("1e+21").unwrap(), d("1000000000000000000000"));
+        assert_eq!(parse_json_number("1e-7").unwrap(), d("0.0000001"));
+        assert_eq!(parse_json_number("1.5e-7").unwrap(), d("0.00000015"));
+        assert_eq!(parse_json_number("-2.5e3").unwrap(), d("-2500"));
+        assert!(parse_json_number("1e400").is_err());
+        assert_eq!(parse_json_number("0e400").unwrap(), Decimal::ZERO);
+        assert!(parse_json_number("5e-324").is_err());
+    }
+
+    #[test]
+    fn money_parse_round_and_format() {
+        assert_eq!(Money::parse("1234.5").unwrap().to_string(), "1234.50");
+        assert_eq!(Money::parse("-0.01").unwrap().to_string(), "-0.01");
+        assert!(Money::parse("0.001").is_none());
+        assert_eq!(Money::round(d("2.345"), RoundingMode::HalfUp).unwrap().to_string(), "2.35");
+        assert_eq!(Money::round(d("2.345"), RoundingMode::HalfEven).unwrap().to_string(), "2.34");
+        assert_eq!(Money::round(d("-2.349"), RoundingMode::Down).unwrap().to_string(), "-2.34");
+        assert_eq!(Money::from_fen(i64::MIN + 1).to_string(), "-92233720368547758.07");
+        assert!(Money::from_fen(i64::MAX).checked_add(Money::from_fen(1)).is_err());
+    }
+
+    #[test]
+    fn fixed_decimal_format() {
+        let mut s = String::new();
+        write_decimal_fixed(&mut s, d("0.12804"), 6);
+        s.push(' ');
+        write_decimal_fixed(&mut s, d("-1037.03208932960"), 10);
+        s.push(' ');
+        write_decimal_fixed(&mut s, d("5"), 2);
+        s.push(' ');
+        write_decimal_fixed(&mut s, d("-0.0000004"), 6);
+        assert_eq!(s, "0.128040 -1037.0320893296 5.00 0.000000");
+    }
+}

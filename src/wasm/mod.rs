@@ -1,0 +1,110 @@
+//! The JavaScript boundary: the only module that knows JS exists.
+//!
+//! Every export takes one JS value and goes through [`run`]: `JSON.stringify` the input (so a JS
+//! number arrives as its shortest round-trip decimal, and getters, proxies and cycles are dealt
+//! with by the engine, inside a `try`), parse and compute in plain Rust ([`crate::api`]), and
+//! `JSON.parse` the result text, which is the cheapest way to hand thousands of short strings to
+//! JS. A failure becomes a JS `Error` named `RepaymentPlanError` with `code`, `field`, `message`
+//! and `messageZh`. Nothing here can panic: a panic in wasm is a trap that poisons the module.
+
+use crate::api::{self, ApiFn};
+use crate::error::{Error, ErrorKind};
+use crate::json::{self, MAX_INPUT_BYTES};
+use js_sys::{JsString, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The JS exception for an [`Error`].
+fn to_js_error(error: &Error) -> JsValue {
+    let js = js_sys::Error::new(error.message());
+    js.set_name("RepaymentPlanError");
+    // Reflect::set on a fresh Error object cannot fail; ignore the impossible error rather than panic.
+    for (key, value) in [("code", error.code()), ("field", error.field()), ("messageZh", error.message_zh())] {
+        let _ = Reflect::set(&js, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    js.into()
+}
+
+/// The message of whatever JS threw, for wrapping it in our error.
+fn thrown_message(thrown: &JsValue) -> String {
+    thrown
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| thrown.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+        .chars()
+        .take(200)
+        .collect()
+}
+
+/// `JSON.stringify(input)`, refusing what is not a JSON object-like value.
+fn input_text(input: &JsValue) -> Result<String, Error> {
+    let invalid = |en: String, zh: String| Error::new(ErrorKind::InvalidInput, "", en, zh);
+    let text: JsValue = JSON::stringify(input)
+        .map_err(|thrown| {
+            let why = thrown_message(&thrown);
+            invalid(
+                format!("the input could not be read as JSON data: {why}"),
+                format!("无法将输入读取为 JSON 数据：{why}"),
+            )
+        })?
+        .into();
+    let Some(text) = text.dyn_ref::<JsString>() else {
+        return Err(invalid(
+            "the input must be an object, not undefined or a function".into(),
+            "输入须为对象，而不是 undefined 或函数".into(),
+        ));
+    };
+    if text.length() as usize > MAX_INPUT_BYTES {
+        return Err(invalid("the input is larger than 32 MB".into(), "输入超过 32 MB".into()));
+    }
+    Ok(String::from(text))
+}
+
+/// Runs one API function on a JS value.
+fn run(input: JsValue, function: ApiFn) -> Result<JsValue, JsValue> {
+    let result = input_text(&input)
+        .and_then(|text| json::parse(&text))
+        .and_then(|value| function(&value));
+    match result {
+        Ok(out) => JSON::parse(&out).map_err(|thrown| {
+            // Our writer emits valid JSON; if it ever did not, say so instead of trapping.
+            let why = thrown_message(&thrown);
+            to_js_error(&Error::new(ErrorKind::InvalidInput, "", format!("internal error: {why}"), format!("内部错误：{why}")))
+        }),
+        Err(error) => Err(to_js_error(&error)),
+    }
+}
+
+/// Declares one wasm export per API function. TypeScript types are hand-written in `js/`.
+macro_rules! exports {
+    ($($rust_name:ident as $js_name:ident => $function:path;)*) => {$(
+        #[wasm_bindgen(js_name = $js_name, skip_typescript)]
+        pub fn $rust_name(input: JsValue) -> Result<JsValue, JsValue> {
+            run(input, $function)
+        }
+    )*};
+}
+
+exports! {
+    pmt as pmt => api::tvm::pmt;
+    ipmt as ipmt => api::tvm::ipmt;
+    ppmt as ppmt => api::tvm::ppmt;
+    pv as pv => api::tvm::pv;
+    fv as fv => api::tvm::fv;
+    nper as nper => api::tvm::nper;
+    rate as rate => api::tvm::rate;
+    npv as npv => api::tvm::npv;
+    irr as irr => api::tvm::irr;
+    xirr as xirr => api::tvm::xirr;
+    effect as effect => api::tvm::effect;
+    nominal as nominal => api::tvm::nominal;
+    cumipmt as cumipmt => api::tvm::cumipmt;
+    cumprinc as cumprinc => api::tvm::cumprinc;
+}
+
+/// The crate version, e.g. `"0.1.0"`.
+#[wasm_bindgen(js_name = version, skip_typescript)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
