@@ -1,0 +1,3 @@
+// The built package, as Node's ESM entry (tests run after scripts/build.sh).
+export * from "../../pkg/node.mjs";
+export { default } from "../../pkg/node.mjs";
