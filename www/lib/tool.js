@@ -55,10 +55,11 @@ export function missing(name) {
 }
 
 /** A results container with a heading; `set(...)` replaces its content. */
-export function resultBox(title) {
+export function resultBox(title, id) {
   const heading = h("h3", {});
   const body = h("div", { class: "result-body" });
-  const el = h("section", { class: "results" }, heading, body);
+  const el = h("section", { class: "results", id, "aria-labelledby": `${id}-title` }, heading, body);
+  heading.id = `${id}-title`;
   return {
     el,
     relabel: () => (heading.textContent = tr(title)),

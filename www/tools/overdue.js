@@ -172,8 +172,8 @@ const kindLabel = (k) => (KIND[k] ? tr(KIND[k]) : k);
 
 export function createOverdue(ctx, panel) {
   const live = liveRegion();
-  const result = resultBox(L("结果", "Result"));
-  const cardResult = resultBox(L("结果：全额计息与按未还部分计息", "Result: full-statement interest vs interest on the unpaid part"));
+  const result = resultBox(L("结果", "Result"), "debt-result");
+  const cardResult = resultBox(L("结果：全额计息与按未还部分计息", "Result: full-statement interest vs interest on the unpaid part"), "card-result");
   let dirty = true;
   const update = debounce(() => {
     run();
@@ -208,14 +208,14 @@ export function createOverdue(ctx, panel) {
     const items = res.items ?? [];
     result.set(
       stats(
-        stat(L("今天应还合计", "Total due today"), res.totalDue, { big: true }),
-        stat(L("每多逾期一天增加", "Each extra day adds"), res.dailyGrowth, { big: true }),
-        h("div", { class: "stat" }, h("dt", {}, tr(L("已逾期", "Days past due"))), h("dd", {}, h("span", { class: "value" }, res.inGrace ? tr(L("宽限期内", "Within grace")) : tr(L("{n} 天", "{n} days"), { n: count(res.daysPastDue) })))),
-        stat(L("逾期本息", "Overdue amount"), res.overdueAmount),
-        stat(L("罚息与逾期费", "Penalty charges"), res.penaltyInterest),
-        /[1-9]/.test(res.compoundInterest ?? "0") ? stat(L("复利", "Compound interest"), res.compoundInterest) : null,
-        stat(L("逾期费用合计", "All charges"), res.totalCharges),
-        stat(L("费用折合年化", "Charges as a yearly rate"), res.annualisedChargeRate, { kind: "rate" }),
+        stat(L("今天应还合计", "Total due today"), res.totalDue, { key: "totalDue", big: true }),
+        stat(L("每多逾期一天增加", "Each extra day adds"), res.dailyGrowth, { key: "dailyGrowth", big: true }),
+        h("div", { class: "stat", dataset: { key: "daysPastDue" } }, h("dt", {}, tr(L("已逾期", "Days past due"))), h("dd", {}, h("span", { class: "value" }, res.inGrace ? tr(L("宽限期内", "Within grace")) : tr(L("{n} 天", "{n} days"), { n: count(res.daysPastDue) })))),
+        stat(L("逾期本息", "Overdue amount"), res.overdueAmount, { key: "overdueAmount" }),
+        stat(L("罚息与逾期费", "Penalty charges"), res.penaltyInterest, { key: "penaltyInterest" }),
+        /[1-9]/.test(res.compoundInterest ?? "0") ? stat(L("复利", "Compound interest"), res.compoundInterest, { key: "compoundInterest" }) : null,
+        stat(L("逾期费用合计", "All charges"), res.totalCharges, { key: "totalCharges" }),
+        stat(L("费用折合年化", "Charges as a yearly rate"), res.annualisedChargeRate, { key: "annualisedChargeRate", kind: "rate" }),
       ),
       h("section", { class: "stage" },
         h("h4", {}, tr(L("所处阶段", "Stage"))),
@@ -261,8 +261,8 @@ export function createOverdue(ctx, panel) {
     const merge = (list) => (list ?? []).filter((n) => !codes.has(n.code) && codes.add(n.code));
     cardResult.set(
       stats(
-        stat(L("全额计息：利息", "Full-statement interest"), full.interest, { big: true }),
-        stat(L("按未还部分计息：利息", "Interest on the unpaid part"), unpaid.interest, { big: true }),
+        stat(L("全额计息：利息", "Full-statement interest"), full.interest, { key: "fullInterest", big: true }),
+        stat(L("按未还部分计息：利息", "Interest on the unpaid part"), unpaid.interest, { key: "unpaidInterest", big: true }),
       ),
       table({ caption: L("两种计息方式对比", "The two ways compared"), file: "card-interest", rows, columns: [
         { key: "label", label: L("项目", "Item"), kind: "text" },

@@ -176,9 +176,9 @@ const SHORTFALL_CODES = new Set(["SHORTFALL", "CAPACITY_BELOW_MINIMUMS", "NO_INC
 
 export function createPlan(ctx, panel) {
   const live = liveRegion();
-  const budgetResult = resultBox(L("预算", "Budget"));
-  const payoffResult = resultBox(L("还清计划", "Debt-free plan"));
-  const rsResult = resultBox(L("分期试算结果", "What-if result"));
+  const budgetResult = resultBox(L("预算", "Budget"), "budget-result");
+  const payoffResult = resultBox(L("还清计划", "Debt-free plan"), "payoff-result");
+  const rsResult = resultBox(L("分期试算结果", "What-if result"), "rs-result");
   const update = debounce(() => {
     run();
     ctx.changed();
@@ -229,14 +229,14 @@ export function createPlan(ctx, panel) {
     ] : [];
     budgetResult.set(
       stats(
-        stat(short ? L("每月缺口", "Monthly shortfall") : L("每月结余", "Monthly surplus"), b.surplus, { big: true }),
-        stat(L("最多可用于还债", "Most that can go to debts"), b.capacity, { note: L("收入 − 必要开支 − 储蓄", "income − essentials − savings") }),
-        stat(L("收入", "Income"), b.income),
-        stat(L("必要开支", "Essential"), b.essential),
-        stat(L("弹性开支", "Flexible"), b.flexible),
-        stat(L("储蓄", "Savings"), b.savings),
-        stat(L("最低还款合计", "Minimum payments"), b.debtMinimums),
-        b.debtToIncome != null ? stat(L("还款收入比", "Debt-to-income"), b.debtToIncome, { kind: "rate" }) : null,
+        stat(short ? L("每月缺口", "Monthly shortfall") : L("每月结余", "Monthly surplus"), b.surplus, { key: "surplus", big: true }),
+        stat(L("最多可用于还债", "Most that can go to debts"), b.capacity, { key: "capacity", note: L("收入 − 必要开支 − 储蓄", "income − essentials − savings") }),
+        stat(L("收入", "Income"), b.income, { key: "income" }),
+        stat(L("必要开支", "Essential"), b.essential, { key: "essential" }),
+        stat(L("弹性开支", "Flexible"), b.flexible, { key: "flexible" }),
+        stat(L("储蓄", "Savings"), b.savings, { key: "savings" }),
+        stat(L("最低还款合计", "Minimum payments"), b.debtMinimums, { key: "debtMinimums" }),
+        b.debtToIncome != null ? stat(L("还款收入比", "Debt-to-income"), b.debtToIncome, { key: "debtToIncome", kind: "rate" }) : null,
       ),
       splitRows.length ? table({ caption: L("和 50/30/20 比较", "Against 50/30/20"), file: "budget-split", rows: splitRows, columns: [
         { key: "part", label: L("部分", "Part"), kind: "text" },
@@ -277,10 +277,10 @@ export function createPlan(ctx, panel) {
     const longRows = timeline.flatMap((m) => (m.rows ?? []).map((r, i) => ({ month: m.month, date: m.date, name: r.name ?? debtNames[i], payment: r.payment, interest: r.interest, balance: r.balance })));
     payoffResult.set(
       stats(
-        stat(L("还清日期", "Debt-free on"), plan.debtFreeDate, { kind: "date", big: true }),
-        h("div", { class: "stat" }, h("dt", {}, tr(L("需要", "Takes"))), h("dd", {}, h("span", { class: "value" }, tr(L("{n} 个月", "{n} months"), { n: count(plan.months) })))),
-        stat(L("总利息", "Total interest"), plan.totalInterest),
-        stat(L("总共还", "Total paid"), plan.totalPaid),
+        stat(L("还清日期", "Debt-free on"), plan.debtFreeDate, { key: "debtFreeDate", kind: "date", big: true }),
+        h("div", { class: "stat", dataset: { key: "months" } }, h("dt", {}, tr(L("需要", "Takes"))), h("dd", {}, h("span", { class: "value" }, tr(L("{n} 个月", "{n} months"), { n: count(plan.months) })))),
+        stat(L("总利息", "Total interest"), plan.totalInterest, { key: "totalInterest" }),
+        stat(L("总共还", "Total paid"), plan.totalPaid, { key: "totalPaid" }),
       ),
       table({ caption: L("雪崩法与雪球法", "Avalanche vs snowball"), file: "payoff-comparison", rows: cmpRows, columns: [
         { key: "name", label: L("还法", "Strategy"), kind: "text" },
@@ -318,12 +318,12 @@ export function createPlan(ctx, panel) {
     const rows = res.rows ?? [];
     rsResult.set(
       stats(
-        stat(L("每期还款", "Monthly payment"), res.payment, { big: true }),
-        h("div", { class: "stat big" }, h("dt", {}, tr(L("期数", "Months"))), h("dd", {}, h("span", { class: "value" }, count(res.periods)))),
-        stat(L("分期总还款", "Total repaid in the plan"), res.totals?.payment),
-        stat(L("分期成本", "Cost of the plan"), res.totals?.cost),
-        stat(L("年化利率（IRR）", "APR (IRR)"), res.apr?.nominal, { kind: "rate" }),
-        res.savedVersusOverdue != null ? stat(L("减免节省", "Saved by the waiver"), res.savedVersusOverdue) : null,
+        stat(L("每期还款", "Monthly payment"), res.payment, { key: "rsPayment", big: true }),
+        h("div", { class: "stat big", dataset: { key: "rsPeriods" } }, h("dt", {}, tr(L("期数", "Months"))), h("dd", {}, h("span", { class: "value" }, count(res.periods)))),
+        stat(L("分期总还款", "Total repaid in the plan"), res.totals?.payment, { key: "rsTotal" }),
+        stat(L("分期成本", "Cost of the plan"), res.totals?.cost, { key: "rsCost" }),
+        stat(L("年化利率（IRR）", "APR (IRR)"), res.apr?.nominal, { key: "rsApr", kind: "rate" }),
+        res.savedVersusOverdue != null ? stat(L("减免节省", "Saved by the waiver"), res.savedVersusOverdue, { key: "rsSaved" }) : null,
       ),
       notices(res.warnings, { title: L("谈判时注意", "When you negotiate"), openAdvice: ctx.openAdvice }),
       table({ caption: L("分期明细", "Instalments"), file: "restructure", rows, columns: [

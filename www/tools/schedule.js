@@ -143,8 +143,8 @@ const COLUMNS = [
 
 export function createSchedule(ctx, panel) {
   const live = liveRegion();
-  const result = resultBox(L("结果", "Result"));
-  const compareResult = resultBox(L("比较结果（按实际年化从低到高）", "Comparison (lowest effective APR first)"));
+  const result = resultBox(L("结果", "Result"), "loan-result");
+  const compareResult = resultBox(L("比较结果（按实际年化从低到高）", "Comparison (lowest effective APR first)"), "compare-result");
   const update = debounce(() => {
     run();
     ctx.changed();
@@ -197,14 +197,14 @@ export function createSchedule(ctx, panel) {
     const varies = first && last && first.payment !== last.payment;
     const hasFee = rows.some((r) => /[1-9]/.test(r.fee ?? "0"));
     const summary = stats(
-      stat(L("每期还款", "Payment per period"), first?.payment, { big: true }),
-      varies ? stat(L("最后一期", "Last payment"), last.payment) : null,
-      hasFee && !/[1-9]/.test(res.totals?.interest ?? "0") ? null : stat(L("总利息", "Total interest"), res.totals?.interest),
-      hasFee ? stat(L("总手续费", "Total fees"), res.totals?.fee) : null,
-      stat(L("总还款", "Total repaid"), res.totals?.payment),
-      stat(L("借款总成本（利息加费用）", "Total cost (interest + fees)"), res.totals?.cost),
-      stat(L("年化利率（IRR，名义）", "APR (IRR, nominal)"), res.apr?.nominal, { kind: "rate", big: true }),
-      stat(L("实际年化（复利）", "Effective annual rate"), res.apr?.effective, { kind: "rate" }),
+      stat(L("每期还款", "Payment per period"), first?.payment, { key: "payment", big: true }),
+      varies ? stat(L("最后一期", "Last payment"), last.payment, { key: "lastPayment" }) : null,
+      hasFee && !/[1-9]/.test(res.totals?.interest ?? "0") ? null : stat(L("总利息", "Total interest"), res.totals?.interest, { key: "interest" }),
+      hasFee ? stat(L("总手续费", "Total fees"), res.totals?.fee, { key: "fee" }) : null,
+      stat(L("总还款", "Total repaid"), res.totals?.payment, { key: "totalPayment" }),
+      stat(L("借款总成本（利息加费用）", "Total cost (interest + fees)"), res.totals?.cost, { key: "cost" }),
+      stat(L("年化利率（IRR，名义）", "APR (IRR, nominal)"), res.apr?.nominal, { key: "nominal", kind: "rate", big: true }),
+      stat(L("实际年化（复利）", "Effective annual rate"), res.apr?.effective, { key: "effective", kind: "rate" }),
     );
     const model = !hasFee && res.model && (res.model.payment !== first?.payment || res.model.interest !== res.totals?.interest)
       ? h("p", { class: "note" }, tr(L("按公式不取整计算：每期 {p}，总利息 {i}（很多计算器给出的是这个数；上面是按分取整后实际要还的）。", "By the exact formula: {p} per period, interest {i} (what many calculators quote; the figures above are what is billed, rounded to the fen)."), { p: money(res.model.payment), i: money(res.model.interest) }))
