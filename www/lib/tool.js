@@ -10,7 +10,7 @@ export function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function debounce(fn, ms = 120) {
+export function debounce(fn, ms = 90) {
   let t = 0;
   return () => {
     clearTimeout(t);

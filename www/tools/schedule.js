@@ -26,6 +26,8 @@ const RATE_KINDS = [
   { value: "feeRate", label: L("每期手续费率", "Fee rate per period"), when: isFee },
 ];
 const RATE_FIELDS = RATE_KINDS.map((k) => k.value);
+/** Methods the package can prepay (the others reject a prepayment). */
+const canPrepay = (v) => ["annuity", "equalPrincipal", "interestOnly"].includes(v.method);
 
 const SPEC = [
   { key: "method", type: "select", label: L("还款方式", "Repayment method"), options: METHODS },
@@ -48,15 +50,15 @@ const SPEC = [
       { value: "actual/365", label: L("实际天数/365", "Actual/365") },
     ] },
     { row: [
-      { key: "prepayAfter", type: "int", label: L("在第几期后提前还款", "Prepay after period") },
-      { key: "prepayAmount", type: "money", label: L("提前还款金额", "Prepayment amount") },
+      { key: "prepayAfter", when: canPrepay, type: "int", label: L("在第几期后提前还款", "Prepay after period") },
+      { key: "prepayAmount", when: canPrepay, type: "money", label: L("提前还款金额", "Prepayment amount") },
     ] },
     { row: [
-      { key: "prepayStrategy", type: "select", label: L("提前还款后", "After prepaying"), options: [
+      { key: "prepayStrategy", when: canPrepay, type: "select", label: L("提前还款后", "After prepaying"), options: [
         { value: "shortenTerm", label: L("月供不变，缩短期限", "Keep the payment, shorten the term") },
         { value: "reducePayment", label: L("期限不变，减少月供", "Keep the term, lower the payment") },
       ] },
-      { key: "prepayFee", type: "money", label: L("提前还款违约金", "Prepayment fee") },
+      { key: "prepayFee", when: canPrepay, type: "money", label: L("提前还款违约金", "Prepayment fee") },
     ] },
     { key: "lpr", type: "percent", label: L("一年期 LPR（用于 4 倍 LPR 提示，默认 3.0）", "1-year LPR (for the 4×LPR warning; default 3.0)") },
   ] },
@@ -116,7 +118,7 @@ export function loanInput(v) {
     if (rate !== undefined) input[v.rateKind] = rate;
     else input.annualRate = undefined; // leave it missing: the package says which rate is needed
   }
-  if (num(v.prepayAfter) !== undefined || num(v.prepayAmount) !== undefined) {
+  if (canPrepay(v) && [v.prepayAfter, v.prepayAmount, v.prepayFee].some((x) => num(x) !== undefined)) {
     input.prepayments = [compact({ afterPeriod: num(v.prepayAfter), amount: num(v.prepayAmount), strategy: v.prepayStrategy, fee: num(v.prepayFee) })];
   }
   return input;
