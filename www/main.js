@@ -9,21 +9,37 @@ import { createPlan } from "./tools/plan.js";
 import { createAdvice } from "./tools/advice.js";
 
 const TABS = ["schedule", "overdue", "plan", "advice"];
+const FACTORIES = { schedule: createSchedule, overdue: createOverdue, plan: createPlan, advice: createAdvice };
 const tabButton = (name) => document.getElementById(`tab-${name}`);
 const panel = (name) => document.getElementById(`panel-${name}`);
 
 let activeTab = "schedule";
-const tools = {};
+const tools = {}; // built tools; the others are built the first time their tab opens
+let pending = {}; // state for tools not built yet
+const ctx = { rp, openAdvice, changed: saveState, ready: false };
+
+/** The tool behind a tab, built on first use. */
+function tool(name) {
+  if (!tools[name]) {
+    tools[name] = FACTORIES[name](ctx, panel(name));
+    tools[name].setState?.(pending[name]);
+  }
+  return tools[name];
+}
 
 function saveState() {
   const state = { tab: activeTab, lang: lang() };
-  for (const [name, tool] of Object.entries(tools)) if (tool.getState) state[name] = tool.getState();
+  for (const name of TABS) {
+    const value = tools[name]?.getState ? tools[name].getState() : pending[name];
+    if (value !== undefined) state[name] = value;
+  }
   writeState(state);
 }
 
-function showTab(name, { focus = false } = {}) {
+function showTab(name, { focus = false, save = true } = {}) {
   if (!TABS.includes(name)) name = "schedule";
   activeTab = name;
+  tool(name);
   for (const t of TABS) {
     const selected = t === name;
     tabButton(t).setAttribute("aria-selected", String(selected));
@@ -31,8 +47,8 @@ function showTab(name, { focus = false } = {}) {
     panel(t).hidden = !selected;
   }
   if (focus) tabButton(name).focus();
-  tools[name]?.update?.();
-  saveState();
+  tools[name].update?.();
+  if (save) saveState();
 }
 
 function openAdvice(id) {
@@ -52,17 +68,15 @@ function wireTabs() {
 }
 
 function applyState(state) {
-  for (const [name, tool] of Object.entries(tools)) tool.setState?.(state?.[name]);
-  setLang(state?.lang === "en" ? "en" : "zh");
-  showTab(TABS.includes(state?.tab) ? state.tab : "schedule");
+  const valid = state && typeof state === "object" ? state : {};
+  pending = Object.fromEntries(TABS.map((t) => [t, valid[t]]));
+  setLang(valid.lang === "en" ? "en" : "zh");
+  for (const [name, built] of Object.entries(tools)) built.setState?.(pending[name]);
+  // Showing what is already in the fragment (or the example) changes nothing worth writing back.
+  showTab(TABS.includes(valid.tab) ? valid.tab : "schedule", { save: false });
 }
 
 async function main() {
-  const ctx = { rp, openAdvice, changed: saveState, ready: false };
-  tools.schedule = createSchedule(ctx, panel("schedule"));
-  tools.overdue = createOverdue(ctx, panel("overdue"));
-  tools.plan = createPlan(ctx, panel("plan"));
-  tools.advice = createAdvice(ctx, panel("advice"));
   wireTabs();
   document.getElementById("lang").addEventListener("click", () => {
     setLang(lang() === "zh" ? "en" : "zh");
@@ -71,19 +85,22 @@ async function main() {
   document.getElementById("print").addEventListener("click", () => window.print());
   document.getElementById("reset").addEventListener("click", () => {
     applyState({ tab: activeTab, lang: lang() });
-    saveState();
+    history.replaceState(null, "", location.pathname + location.search);
   });
   onLang(() => {
-    for (const tool of Object.values(tools)) tool.relabel?.();
+    for (const built of Object.values(tools)) built.relabel?.();
     tools[activeTab]?.update?.();
   });
   window.addEventListener("hashchange", () => applyState(readState()));
 
   // Fill the forms (and the language) first, so the page is laid out while the module loads.
   applyState(readState());
+  performance.mark("rp:built");
   await init();
+  performance.mark("rp:init");
   ctx.ready = true;
   tools[activeTab].update?.();
+  performance.mark("rp:rendered");
   document.documentElement.dataset.ready = "true";
 }
 
@@ -93,6 +110,7 @@ main().catch((error) => {
   box.setAttribute("role", "alert");
   box.textContent = `计算模块加载失败 / The calculator could not load: ${error?.message ?? error}`;
   document.getElementById("tools").prepend(box);
+  document.documentElement.dataset.ready = "error";
 });
 
 if ("serviceWorker" in navigator && location.protocol !== "file:") {

@@ -90,7 +90,8 @@ test("keyboard: skip link, tabs with arrow keys, and results reachable", async (
   assert.equal(await page.evaluate(() => document.activeElement.id), "tab-advice");
   await page.keyboard.press("ArrowRight");
   assert.equal(await page.evaluate(() => document.activeElement.id), "tab-schedule");
-  // every tab has a polite live region for its summary
+  // every tool tab has a polite live region for its summary
+  for (const tab of ["overdue", "plan", "advice", "schedule"]) await page.click(`#tab-${tab}`);
   assert.equal(await page.locator("[role=tabpanel] [aria-live=polite]").count(), 3);
   await closeClean(session);
 });

@@ -59,7 +59,7 @@ const INPUT = {
   date: { type: "date" },
   text: { type: "text", autocomplete: "off" },
 };
-const UNIT = { money: { zh: "元", en: "¥" }, percent: { zh: "%", en: "%" } };
+const UNIT = { money: { zh: "元", en: "yuan" }, percent: { zh: "%", en: "%" } };
 
 export class Form {
   /**
@@ -91,7 +91,7 @@ export class Form {
   label(el, text, vars) {
     const set = () => (el.textContent = tr(text, vars));
     set();
-    this.relabels.push(set);
+    this.relabels.push({ el, set });
     return el;
   }
 
@@ -177,11 +177,13 @@ export class Form {
     const row = { el: null, legend, index };
     const removeButton = h("button", { type: "button", class: "remove" });
     const removeLabel = { zh: "删除第 {n} 项", en: "Remove item {n}" };
-    this.relabels.push(() => {
+    const relabelRow = () => {
       legend.textContent = tr(def.item, { n: row.index + 1 });
       removeButton.textContent = tr({ zh: "删除", en: "Remove" });
       removeButton.setAttribute("aria-label", tr(removeLabel, { n: row.index + 1 }));
-    });
+    };
+    relabelRow();
+    this.relabels.push({ el: legend, set: relabelRow });
     row.el = h("fieldset", { class: "item" }, legend, ...this.build(def.fields, `${def.list}[${index}].`, null), removeButton);
     removeButton.addEventListener("click", () => {
       const all = this.values()[def.list];
@@ -194,7 +196,6 @@ export class Form {
     list.box.append(row.el);
     this.setFieldValues(def.fields, `${def.list}[${index}].`, values);
     this.refreshList(list);
-    this.relabelAll();
   }
 
   refreshList(list) {
@@ -217,10 +218,9 @@ export class Form {
   }
 
   relabelAll() {
-    this.relabels = this.relabels.filter((fn) => {
-      fn();
-      return true;
-    });
+    // Rows that were removed take their labels with them.
+    this.relabels = this.relabels.filter(({ el }) => this.el.contains(el));
+    for (const { set } of this.relabels) set();
     if (this.lastError) this.showError(this.lastError.path, this.lastError.error);
   }
 

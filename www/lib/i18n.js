@@ -18,6 +18,7 @@ export function tr(text, vars) {
 export const say = (item) => (current === "zh" ? item?.messageZh || item?.message : item?.message || item?.messageZh) ?? "";
 
 export function setLang(next) {
+  const previous = current;
   current = next === "en" ? "en" : "zh";
   document.documentElement.lang = current === "zh" ? "zh-CN" : "en";
   for (const el of document.querySelectorAll("[data-i18n]")) {
@@ -29,7 +30,8 @@ export function setLang(next) {
     if (text) el.setAttribute("aria-label", tr(text));
   }
   document.title = tr(STATIC.title);
-  for (const fn of listeners) fn(current);
+  // Everything is built in the current language; relabel only on a change.
+  if (current !== previous) for (const fn of listeners) fn(current);
 }
 
 export const onLang = (fn) => listeners.add(fn);

@@ -57,7 +57,7 @@ export function missing(name) {
 /** A results container with a heading; `set(...)` replaces its content. */
 export function resultBox(title, id) {
   const heading = h("h3", {});
-  const body = h("div", { class: "result-body" });
+  const body = h("div", { class: "result-body" }, h("p", { class: "loading" }, tr({ zh: "正在加载计算模块…", en: "Loading the calculator…" })));
   const el = h("section", { class: "results", id, "aria-labelledby": `${id}-title` }, heading, body);
   heading.id = `${id}-title`;
   return {

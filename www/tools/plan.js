@@ -21,6 +21,7 @@ const STRATEGIES = [
 
 const SPEC = [
   { key: "monthlyIncome", type: "money", label: L("每月税后收入", "Monthly income after tax") },
+  { note: L("必要开支：房租、吃饭、交通、水电；弹性开支：购物、娱乐等可以省的；储蓄：每月存下的钱。", "Essential: rent, food, transport, utilities. Flexible: shopping, entertainment — what can be cut. Savings: what you put aside each month.") },
   { list: "expenses", legend: L("每月开支", "Monthly spending"), item: L("开支 {n}", "Expense {n}"), add: L("加一项开支", "Add an expense"), min: 0, max: 30,
     blank: () => ({ kind: "essential" }),
     fields: [
@@ -28,8 +29,8 @@ const SPEC = [
       { row: [
         { key: "amount", type: "money", label: L("金额", "Amount") },
         { key: "kind", type: "select", label: L("类型", "Kind"), options: [
-          { value: "essential", label: L("必要（房租、吃饭、交通）", "Essential (rent, food, transport)") },
-          { value: "flexible", label: L("弹性（可以省）", "Flexible (can be cut)") },
+          { value: "essential", label: L("必要", "Essential") },
+          { value: "flexible", label: L("弹性", "Flexible") },
           { value: "savings", label: L("储蓄", "Savings") },
         ] },
       ] },

@@ -152,7 +152,16 @@ export function createSchedule(ctx, panel) {
     ctx.changed();
   });
   const form = new Form("loan", SPEC, update);
-  const compareForm = new Form("compare", COMPARE_SPEC, update);
+  // The comparison is below the first screen: its form is built after the first result.
+  let compareForm = null;
+  let compareState;
+  const compareBox = h("div", { class: "inputs" });
+  function buildCompare() {
+    if (compareForm) return;
+    compareForm = new Form("compare", COMPARE_SPEC, update);
+    compareForm.setValues(compareState);
+    compareBox.append(compareForm.el);
+  }
 
   const presetButtons = PRESETS.map((p) => {
     const b = h("button", { type: "button", class: "chip", dataset: { preset: p.id } });
@@ -168,14 +177,13 @@ export function createSchedule(ctx, panel) {
   const headline = h("p", { class: "headline", "aria-hidden": "true" });
   const compareHeading = h("h2", {});
   const compareIntro = h("p", { class: "intro" });
+  compareBox.append(compareHeading, compareIntro);
 
   panel.replaceChildren(
     h("div", { class: "tool" },
       h("div", { class: "inputs" }, heading, intro, headline, presetsLabel, h("div", { class: "presets", role: "group", "aria-labelledby": "loan-presets-label" }, presetButtons.map((x) => x.b)), form.el),
       result.el),
-    h("div", { class: "tool compare" },
-      h("div", { class: "inputs" }, compareHeading, compareIntro, compareForm.el),
-      compareResult.el),
+    h("div", { class: "tool compare" }, compareBox, compareResult.el),
     live.el);
 
   function relabel() {
@@ -188,7 +196,7 @@ export function createSchedule(ctx, panel) {
     result.relabel();
     compareResult.relabel();
     form.relabelAll();
-    compareForm.relabelAll();
+    compareForm?.relabelAll();
   }
   relabel();
 
@@ -261,8 +269,16 @@ export function createSchedule(ctx, panel) {
     );
   }
 
+  let compareTimer = 0;
   function run() {
     if (!ctx.ready) return;
+    runLoan();
+    // The comparison sits below the first screen: compute it in a task of its own.
+    clearTimeout(compareTimer);
+    compareTimer = setTimeout(runCompare, 0);
+  }
+
+  function runLoan() {
     const v = form.values();
     const r = call(ctx.rp, "schedule", loanInput(v));
     if (r.missing) result.set(missing("schedule"));
@@ -270,12 +286,15 @@ export function createSchedule(ctx, panel) {
       form.clearErrors();
       renderLoan(r.value);
     } else {
-      const where = form.showError(loanField(r.error.field ?? ""), r.error);
+      form.showError(loanField(r.error.field ?? ""), r.error);
       result.set(h("p", { class: "message error" }, tr(L("请先修正输入：", "Please fix the input: ")), say(r.error)));
       headline.hidden = true;
       live.say(say(r.error));
-      void where;
     }
+  }
+
+  function runCompare() {
+    buildCompare();
     const cv = compareForm.values();
     const inputs = cv.offers.map((o) => loanInput({ ...o, startDate: cv.startDate }));
     const c = call(ctx.rp, "compareOffers", inputs);
@@ -297,11 +316,12 @@ export function createSchedule(ctx, panel) {
     relabel() {
       relabel();
     },
-    getState: () => ({ loan: form.values(), compare: compareForm.values() }),
+    getState: () => ({ loan: form.values(), compare: compareForm ? compareForm.values() : compareState }),
     setState(state) {
       const ex = example();
       form.setValues(state?.loan && typeof state.loan === "object" ? { ...ex.loan, ...state.loan } : ex.loan);
-      compareForm.setValues(state?.compare && typeof state.compare === "object" ? { ...ex.compare, ...state.compare } : ex.compare);
+      compareState = state?.compare && typeof state.compare === "object" ? { ...ex.compare, ...state.compare } : ex.compare;
+      compareForm?.setValues(compareState);
     },
   };
 }
