@@ -183,7 +183,7 @@ export function createOverdue(ctx, panel) {
   const cardForm = new Form("card", CARD_SPEC, update);
   const heading = h("h2", {});
   const intro = h("p", { class: "intro" });
-  const headline = h("p", { class: "headline", "aria-hidden": "true" });
+  const headline = h("p", { class: "headline", "aria-hidden": "true" }, tr(L("正在计算…", "Working it out…")));
   const cardHeading = h("h2", {});
   const cardIntro = h("p", { class: "intro" });
   panel.replaceChildren(

@@ -172,19 +172,22 @@ export function createSchedule(ctx, panel) {
     return { b, p };
   });
   const presetsLabel = h("p", { class: "presets-label", id: "loan-presets-label" });
-  const heading = h("h2", {});
-  const intro = h("p", { class: "intro" });
-  const headline = h("p", { class: "headline", "aria-hidden": "true" });
+  // The title and introduction are in index.html, so the first paint already explains the page.
+  const heading = document.getElementById("schedule-title") ?? h("h2", {});
+  const intro = document.getElementById("schedule-intro") ?? h("p", { class: "intro" });
+  const headline = h("p", { class: "headline", "aria-hidden": "true" }, tr(L("正在计算…", "Working it out…")));
   const compareHeading = h("h2", {});
   const compareIntro = h("p", { class: "intro" });
   compareBox.append(compareHeading, compareIntro);
 
-  panel.replaceChildren(
-    h("div", { class: "tool" },
-      h("div", { class: "inputs" }, heading, intro, headline, presetsLabel, h("div", { class: "presets", role: "group", "aria-labelledby": "loan-presets-label" }, presetButtons.map((x) => x.b)), form.el),
-      result.el),
-    h("div", { class: "tool compare" }, compareBox, compareResult.el),
-    live.el);
+  // Build around the static title and introduction without moving them (no repaint, no shift).
+  const firstTool = intro.closest(".tool") ?? h("div", { class: "tool" });
+  const inputs = intro.closest(".inputs") ?? h("div", { class: "inputs" }, heading, intro);
+  if (!firstTool.contains(inputs)) firstTool.append(inputs);
+  inputs.append(headline, presetsLabel, h("div", { class: "presets", role: "group", "aria-labelledby": "loan-presets-label" }, presetButtons.map((x) => x.b)), form.el);
+  firstTool.append(result.el);
+  if (!panel.contains(firstTool)) panel.append(firstTool);
+  panel.append(h("div", { class: "tool compare" }, compareBox, compareResult.el), live.el);
 
   function relabel() {
     heading.textContent = tr(L("还款计划与真实年化利率", "Schedule and true annual cost"));
