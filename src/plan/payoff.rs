@@ -11,8 +11,9 @@
 //!    leaves the pool, so the unused minimum of a debt that pays off stays in the pool and the
 //!    minimums of debts already repaid are in it too (*freed minimums roll over*);
 //! 3. the rest of the pool is poured into the debts in strategy order, each up to its balance:
-//!    **avalanche**: highest rate first (nominal annual rate: annual, monthly × 12, daily × 360;
-//!    ties in input order); **snowball**: smallest balance first, ranked after this month's
+//!    **avalanche**: highest rate first, by the nominal annual rate it costs (`annualRate`,
+//!    `monthlyRate × 12`, `dailyRate × 365` since daily interest runs on actual days; ties in
+//!    input order); **snowball**: smallest balance first, ranked after this month's
 //!    minimums (ties in input order); **custom**: the caller's order, unlisted debts after it in
 //!    input order; **minimum-only**: nothing is poured (the budget and extra payments are ignored);
 //! 4. interest accrues on what remains, per debt, rounded half-up to the fen:
@@ -88,19 +89,21 @@ impl DebtRate {
         }
     }
 
-    /// The nominal annual rate used to rank debts for the avalanche: annual, monthly × 12,
-    /// daily × 360 (the Chinese banks' year of 360 days).
+    /// The nominal annual rate the avalanche ranks debts by: `annual`, `monthly × 12`, or
+    /// `daily × 365`: a daily rate accrues on the actual days, so over a year it costs 365 (not
+    /// the 360 of the quoting convention) times the daily rate.
     ///
     /// ```
     /// use repayment_plan::plan::payoff::DebtRate;
     /// let daily = DebtRate::Daily("0.0005".parse().unwrap());
-    /// assert_eq!(daily.annual_equivalent().to_string(), "0.1800");
+    /// assert_eq!(daily.annual_equivalent().to_string(), "0.1825");
+    /// assert_eq!(DebtRate::Monthly("0.015".parse().unwrap()).annual_equivalent().to_string(), "0.180");
     /// ```
     pub fn annual_equivalent(self) -> Decimal {
         let (rate, factor) = match self {
             DebtRate::Annual(r) => (r, 1),
             DebtRate::Monthly(r) => (r, 12),
-            DebtRate::Daily(r) => (r, 360),
+            DebtRate::Daily(r) => (r, 365),
         };
         rate.checked_mul(Decimal::from(factor)).unwrap_or(Decimal::MAX)
     }
@@ -342,7 +345,7 @@ struct Simulation<'a> {
     pours: bool,
     accruals: Vec<Accrual>,
     has_daily: bool,
-    /// Static payment order for avalanche and custom.
+    /// Fixed pouring order of avalanche and custom.
     order: Vec<usize>,
     /// Extra payments by month (index 0 unused).
     extra: Vec<i64>,
@@ -441,17 +444,17 @@ impl<'a> Simulation<'a> {
                 }
             } else {
                 for k in 0..self.order.len() {
-                    let i = self.order[k];
                     if pool == 0 {
                         break;
                     }
+                    let i = self.order[k];
                     let amount = pool.min(self.balance[i]);
                     self.pay(i, amount);
                     pool -= amount;
                 }
             }
         }
-        // 3. Interest on what remains, then the books.
+        // 3. Interest on what remains (daily rates: the actual days to the next payment).
         let next_date = self.plan.start_date.checked_add_months(Months::new(month));
         let days = if self.has_daily { calendar::days_between(self.payment_date, next_date?) } else { 0 };
         for i in 0..self.balance.len() {
@@ -714,7 +717,7 @@ mod tests {
                 debt(balance, DebtRate::Annual(Decimal::new(i % 25, 2)), balance / 25)
             })
             .collect();
-        let p = plan(debts, 400_000);
+        let p = plan(debts, 800_000);
         for strategy in [Strategy::Avalanche, Strategy::Snowball, Strategy::MinimumOnly] {
             let r = payoff(&p, &strategy, true).unwrap();
             assert!(r.is_paid_off());
