@@ -6,6 +6,7 @@
 
 pub mod input;
 pub mod output;
+pub mod plan;
 pub mod tvm;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -30,6 +31,8 @@ pub const FUNCTIONS: &[(&str, ApiFn)] = &[
     ("nominal", tvm::nominal),
     ("cumipmt", tvm::cumipmt),
     ("cumprinc", tvm::cumprinc),
+    ("budget", plan::budget),
+    ("payoff", plan::payoff),
 ];
 
 /// Calls the function named `name` on JSON text.

@@ -51,7 +51,10 @@ pub struct DtiThresholds {
 
 impl Default for DtiThresholds {
     fn default() -> DtiThresholds {
-        DtiThresholds { high: Decimal::new(43, 2), cn_guidance: Decimal::new(50, 2) }
+        DtiThresholds {
+            high: Decimal::new(43, 2),
+            cn_guidance: Decimal::new(50, 2),
+        }
     }
 }
 
@@ -153,7 +156,11 @@ fn percent(value: Decimal) -> String {
 /// ```
 pub fn budget(input: &BudgetInput) -> Result<Budget> {
     let t = input.thresholds;
-    let amounts = input.expenses.iter().map(|e| e.amount).chain(input.debt_minimums.iter().copied());
+    let amounts = input
+        .expenses
+        .iter()
+        .map(|e| e.amount)
+        .chain(input.debt_minimums.iter().copied());
     if input.monthly_income.is_negative()
         || amounts.clone().any(Money::is_negative)
         || t.high.is_sign_negative()
@@ -166,7 +173,15 @@ pub fn budget(input: &BudgetInput) -> Result<Budget> {
             "金额和阈值不能为负数",
         ));
     }
-    let total = |kind: ExpenseKind| Money::sum(input.expenses.iter().filter(|e| e.kind == kind).map(|e| e.amount));
+    let total = |kind: ExpenseKind| {
+        Money::sum(
+            input
+                .expenses
+                .iter()
+                .filter(|e| e.kind == kind)
+                .map(|e| e.amount),
+        )
+    };
     let income = input.monthly_income;
     let essential = total(ExpenseKind::Essential)?;
     let flexible = total(ExpenseKind::Flexible)?;
@@ -187,7 +202,11 @@ pub fn budget(input: &BudgetInput) -> Result<Budget> {
         share(flexible),
         share(savings.checked_add(surplus.max(Money::ZERO))?),
     ) {
-        (Some(needs), Some(wants), Some(savings)) => Some(Split { needs, wants, savings }),
+        (Some(needs), Some(wants), Some(savings)) => Some(Split {
+            needs,
+            wants,
+            savings,
+        }),
         _ => None,
     };
 
@@ -284,12 +303,25 @@ mod tests {
         Money::from_fen(y * 100)
     }
 
-    fn input(income: i64, essential: i64, flexible: i64, savings: i64, minimums: &[i64]) -> BudgetInput {
-        let expenses = [(ExpenseKind::Essential, essential), (ExpenseKind::Flexible, flexible), (ExpenseKind::Savings, savings)]
-            .into_iter()
-            .filter(|&(_, a)| a > 0)
-            .map(|(kind, a)| Expense { kind, amount: yuan(a) })
-            .collect();
+    fn input(
+        income: i64,
+        essential: i64,
+        flexible: i64,
+        savings: i64,
+        minimums: &[i64],
+    ) -> BudgetInput {
+        let expenses = [
+            (ExpenseKind::Essential, essential),
+            (ExpenseKind::Flexible, flexible),
+            (ExpenseKind::Savings, savings),
+        ]
+        .into_iter()
+        .filter(|&(_, a)| a > 0)
+        .map(|(kind, a)| Expense {
+            kind,
+            amount: yuan(a),
+        })
+        .collect();
         BudgetInput {
             monthly_income: yuan(income),
             expenses,
@@ -307,8 +339,15 @@ mod tests {
         let b = budget(&input(0, 2000, 0, 0, &[300])).unwrap();
         assert_eq!((b.debt_to_income, b.split), (None, None));
         assert_eq!(b.surplus, yuan(-2300));
-        assert_eq!(codes(&b), ["NO_INCOME", "CAPACITY_BELOW_MINIMUMS", "SHORTFALL"]);
-        assert!(b.flags[1].message.contains("300.00"), "{}", b.flags[1].message);
+        assert_eq!(
+            codes(&b),
+            ["NO_INCOME", "CAPACITY_BELOW_MINIMUMS", "SHORTFALL"]
+        );
+        assert!(
+            b.flags[1].message.contains("300.00"),
+            "{}",
+            b.flags[1].message
+        );
     }
 
     #[test]
@@ -323,7 +362,10 @@ mod tests {
     fn dti_lines_and_parameter() {
         let b = budget(&input(10000, 2000, 1000, 2000, &[4400])).unwrap();
         assert_eq!(b.debt_to_income, Some(Decimal::new(44, 2)));
-        assert_eq!(codes(&b), ["DTI_HIGH", "NEEDS_OVER_50", "SURPLUS_FOR_DEBTS"]);
+        assert_eq!(
+            codes(&b),
+            ["DTI_HIGH", "NEEDS_OVER_50", "SURPLUS_FOR_DEBTS"]
+        );
         assert!(b.flags[0].message.contains("44.0%") && b.flags[0].message.contains("43.0%"));
         let mut strict = input(10000, 2000, 1000, 2000, &[4400]);
         strict.thresholds.cn_guidance = Decimal::new(40, 2);
@@ -335,17 +377,31 @@ mod tests {
     #[test]
     fn healthy_budget_and_fifty_debts() {
         let b = budget(&input(10000, 3000, 2000, 2000, &[1000])).unwrap();
-        assert_eq!(b.split.unwrap(), Split { needs: Decimal::new(4, 1), wants: Decimal::new(2, 1), savings: Decimal::new(4, 1) });
+        assert_eq!(
+            b.split.unwrap(),
+            Split {
+                needs: Decimal::new(4, 1),
+                wants: Decimal::new(2, 1),
+                savings: Decimal::new(4, 1)
+            }
+        );
         assert_eq!(codes(&b), ["SURPLUS_FOR_DEBTS"]);
         let many = budget(&input(100_000, 10_000, 0, 0, &[1000; 50])).unwrap();
         assert_eq!(many.debt_minimums, yuan(50_000));
         // 50% exactly: above the 43% line, not above the 50% guidance.
-        assert_eq!(codes(&many), ["DTI_HIGH", "NEEDS_OVER_50", "SURPLUS_FOR_DEBTS"]);
+        assert_eq!(
+            codes(&many),
+            ["DTI_HIGH", "NEEDS_OVER_50", "SURPLUS_FOR_DEBTS"]
+        );
     }
 
     #[test]
     fn flags_are_documented_and_bilingual() {
-        let all = [input(0, 2000, 0, 0, &[300]), input(100, 10, 40, 0, &[60]), input(1000, 0, 0, 0, &[10])];
+        let all = [
+            input(0, 2000, 0, 0, &[300]),
+            input(100, 10, 40, 0, &[60]),
+            input(1000, 0, 0, 0, &[10]),
+        ];
         for i in &all {
             for flag in budget(i).unwrap().flags {
                 assert!(FLAG_CODES.contains(&flag.code), "{}", flag.code);

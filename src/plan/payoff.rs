@@ -105,7 +105,8 @@ impl DebtRate {
             DebtRate::Monthly(r) => (r, 12),
             DebtRate::Daily(r) => (r, 365),
         };
-        rate.checked_mul(Decimal::from(factor)).unwrap_or(Decimal::MAX)
+        rate.checked_mul(Decimal::from(factor))
+            .unwrap_or(Decimal::MAX)
     }
 }
 
@@ -210,9 +211,10 @@ impl Payoff {
     /// month; empty unless the timeline was requested.
     pub fn timeline(&self) -> impl Iterator<Item = (u32, &[Row])> + '_ {
         let starts = std::iter::once(0).chain(self.month_ends.iter().copied());
-        starts.zip(&self.month_ends).zip(1u32..).map(|((start, &end), month)| {
-            (month, self.rows.get(start..end).unwrap_or(&[]))
-        })
+        starts
+            .zip(&self.month_ends)
+            .zip(1u32..)
+            .map(|((start, &end), month)| (month, self.rows.get(start..end).unwrap_or(&[])))
     }
 
     /// Number of rows in the timeline.
@@ -232,6 +234,30 @@ impl Payoff {
 /// ```
 pub fn payment_date(start: NaiveDate, month: u32) -> Option<NaiveDate> {
     calendar::add_months(start, month.checked_sub(1)?)
+}
+
+/// Interest on `balance` for one month at `rate`, rounded half-up to the fen, exactly as the
+/// simulation charges it (`days` is the month's length, used only by daily rates).
+///
+/// ```
+/// use repayment_plan::money::Money;
+/// use repayment_plan::plan::payoff::{month_interest, DebtRate};
+/// let rate = DebtRate::Annual("0.18".parse().unwrap());
+/// assert_eq!(month_interest(Money::from_fen(82_500), rate, 31).unwrap().to_string(), "12.38"); // 12.375
+/// ```
+///
+/// # Errors
+///
+/// `OUT_OF_RANGE` for a negative balance or rate, more than [`MAX_RATE_DIGITS`] digits, or a
+/// result beyond exact range.
+pub fn month_interest(balance: Money, rate: DebtRate, days: i64) -> Result<Money> {
+    if balance.is_negative() {
+        return Err(negative("the balance", "余额"));
+    }
+    Accrual::new(rate)?
+        .interest(balance.fen(), days)
+        .map(Money::from_fen)
+        .ok_or_else(|| Error::overflow(""))
 }
 
 /// A rate as the exact fraction `numerator / denominator` of the balance per month (per day for
@@ -264,16 +290,28 @@ impl Accrual {
             DebtRate::Monthly(_) => (scale, false),
             DebtRate::Daily(_) => (scale, true),
         };
-        Ok(Accrual { numerator, denominator, per_day })
+        Ok(Accrual {
+            numerator,
+            denominator,
+            per_day,
+        })
     }
 
     /// Interest on `balance` fen for one month of `days` days, rounded half-up to the fen;
     /// `None` when it leaves exact range (the debt can no longer be repaid).
     fn interest(self, balance: i64, days: i64) -> Option<i64> {
-        let numerator = if self.per_day { self.numerator.checked_mul(i128::from(days))? } else { self.numerator };
+        let numerator = if self.per_day {
+            self.numerator.checked_mul(i128::from(days))?
+        } else {
+            self.numerator
+        };
         let exact = i128::from(balance).checked_mul(numerator)?;
         let (quotient, remainder) = (exact / self.denominator, exact % self.denominator);
-        let rounded = if remainder * 2 >= self.denominator { quotient + 1 } else { quotient };
+        let rounded = if remainder * 2 >= self.denominator {
+            quotient + 1
+        } else {
+            quotient
+        };
         i64::try_from(rounded).ok()
     }
 }
@@ -333,7 +371,11 @@ pub fn payoff(plan: &Plan, strategy: &Strategy, record_timeline: bool) -> Result
             return Ok(simulation.finish(Outcome::NeverPaidOff));
         }
     }
-    let outcome = if simulation.active == 0 { Outcome::PaidOff } else { Outcome::NeverPaidOff };
+    let outcome = if simulation.active == 0 {
+        Outcome::PaidOff
+    } else {
+        Outcome::NeverPaidOff
+    };
     Ok(simulation.finish(outcome))
 }
 
@@ -372,21 +414,43 @@ fn negative(what: &str, what_zh: &str) -> Error {
 }
 
 impl<'a> Simulation<'a> {
-    fn new(plan: &'a Plan, strategy: &'a Strategy, record_timeline: bool) -> Result<Simulation<'a>> {
+    fn new(
+        plan: &'a Plan,
+        strategy: &'a Strategy,
+        record_timeline: bool,
+    ) -> Result<Simulation<'a>> {
         let n = plan.debts.len();
-        if plan.debts.iter().any(|d| d.balance.is_negative() || d.minimum_payment.is_negative()) {
-            return Err(negative("balances and minimum payments", "余额和最低还款额"));
+        if plan
+            .debts
+            .iter()
+            .any(|d| d.balance.is_negative() || d.minimum_payment.is_negative())
+        {
+            return Err(negative(
+                "balances and minimum payments",
+                "余额和最低还款额",
+            ));
         }
         if plan.monthly_budget.is_negative() {
             return Err(negative("the monthly budget", "每月预算"));
         }
-        let accruals = plan.debts.iter().map(|d| Accrual::new(d.rate)).collect::<Result<Vec<_>>>()?;
+        let accruals = plan
+            .debts
+            .iter()
+            .map(|d| Accrual::new(d.rate))
+            .collect::<Result<Vec<_>>>()?;
         let pours = *strategy != Strategy::MinimumOnly;
-        let extra = if pours { extra_by_month(&plan.extra_payments)? } else { Vec::new() };
+        let extra = if pours {
+            extra_by_month(&plan.extra_payments)?
+        } else {
+            Vec::new()
+        };
         let balance: Vec<i64> = plan.debts.iter().map(|d| d.balance.fen()).collect();
         let debts = balance
             .iter()
-            .map(|&b| DebtResult { payoff_month: (b == 0).then_some(0), ..DebtResult::default() })
+            .map(|&b| DebtResult {
+                payoff_month: (b == 0).then_some(0),
+                ..DebtResult::default()
+            })
             .collect();
         Ok(Simulation {
             plan,
@@ -421,12 +485,19 @@ impl<'a> Simulation<'a> {
         self.months = month;
         let budget = self.plan.monthly_budget.fen();
         let extra = self.extra.get(month as usize).copied().unwrap_or(0);
-        let mut pool = if self.pours { budget.checked_add(extra)? } else { 0 };
+        let mut pool = if self.pours {
+            budget.checked_add(extra)?
+        } else {
+            0
+        };
         // 1. Every minimum, capped at the balance; freed and unused minimums stay in the pool.
         for i in 0..self.balance.len() {
             self.paid_this_month[i] = 0;
             if self.balance[i] > 0 {
-                let minimum = self.plan.debts[i].minimum_payment.fen().min(self.balance[i]);
+                let minimum = self.plan.debts[i]
+                    .minimum_payment
+                    .fen()
+                    .min(self.balance[i]);
                 self.pay(i, minimum);
                 pool -= minimum;
             }
@@ -436,7 +507,9 @@ impl<'a> Simulation<'a> {
             if *self.strategy == Strategy::Snowball {
                 // Smallest balance first: each pick repays a debt or empties the pool.
                 while pool > 0 {
-                    let smallest = (0..self.balance.len()).filter(|&i| self.balance[i] > 0).min_by_key(|&i| self.balance[i]);
+                    let smallest = (0..self.balance.len())
+                        .filter(|&i| self.balance[i] > 0)
+                        .min_by_key(|&i| self.balance[i]);
                     let Some(i) = smallest else { break };
                     let amount = pool.min(self.balance[i]);
                     self.pay(i, amount);
@@ -456,13 +529,21 @@ impl<'a> Simulation<'a> {
         }
         // 3. Interest on what remains (daily rates: the actual days to the next payment).
         let next_date = self.plan.start_date.checked_add_months(Months::new(month));
-        let days = if self.has_daily { calendar::days_between(self.payment_date, next_date?) } else { 0 };
+        let days = if self.has_daily {
+            calendar::days_between(self.payment_date, next_date?)
+        } else {
+            0
+        };
         for i in 0..self.balance.len() {
             let paid = self.paid_this_month[i];
             if paid == 0 && self.balance[i] == 0 {
                 continue; // repaid in an earlier month
             }
-            let interest = if self.balance[i] > 0 { self.accruals[i].interest(self.balance[i], days)? } else { 0 };
+            let interest = if self.balance[i] > 0 {
+                self.accruals[i].interest(self.balance[i], days)?
+            } else {
+                0
+            };
             self.balance[i] = self.balance[i].checked_add(interest)?;
             let debt = &mut self.debts[i];
             debt.interest = debt.interest.checked_add(Money::from_fen(interest)).ok()?;
@@ -492,7 +573,11 @@ impl<'a> Simulation<'a> {
     }
 
     fn finish(self, outcome: Outcome) -> Payoff {
-        let months = if matches!(outcome, Outcome::BudgetBelowMinimums { .. }) { 0 } else { self.months };
+        let months = if matches!(outcome, Outcome::BudgetBelowMinimums { .. }) {
+            0
+        } else {
+            self.months
+        };
         Payoff {
             outcome,
             months,
@@ -510,7 +595,11 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
     let n = plan.debts.len();
     match strategy {
         Strategy::Avalanche => {
-            let rank: Vec<Decimal> = plan.debts.iter().map(|d| d.rate.annual_equivalent()).collect();
+            let rank: Vec<Decimal> = plan
+                .debts
+                .iter()
+                .map(|d| d.rate.annual_equivalent())
+                .collect();
             let mut order: Vec<usize> = (0..n).collect();
             // Stable: equal rates keep their input order.
             order.sort_by(|&a, &b| rank[b].cmp(&rank[a]));
@@ -531,7 +620,11 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
                     }
                 }
             }
-            Ok(first.iter().copied().chain((0..n).filter(|&i| !listed[i])).collect())
+            Ok(first
+                .iter()
+                .copied()
+                .chain((0..n).filter(|&i| !listed[i]))
+                .collect())
         }
         Strategy::Snowball | Strategy::MinimumOnly => Ok(Vec::new()),
     }
@@ -551,7 +644,9 @@ fn extra_by_month(extra: &[ExtraPayment]) -> Result<Vec<i64>> {
     let mut by_month = vec![0i64; last as usize + 1];
     for e in extra {
         let slot = &mut by_month[e.month as usize];
-        *slot = slot.checked_add(e.amount.fen()).ok_or_else(|| Error::overflow("extraPayments"))?;
+        *slot = slot
+            .checked_add(e.amount.fen())
+            .ok_or_else(|| Error::overflow("extraPayments"))?;
     }
     Ok(by_month)
 }
@@ -567,7 +662,11 @@ mod tests {
     }
 
     fn debt(balance_fen: i64, rate: DebtRate, minimum_fen: i64) -> Debt {
-        Debt { balance: Money::from_fen(balance_fen), rate, minimum_payment: Money::from_fen(minimum_fen) }
+        Debt {
+            balance: Money::from_fen(balance_fen),
+            rate,
+            minimum_payment: Money::from_fen(minimum_fen),
+        }
     }
 
     fn plan(debts: Vec<Debt>, budget_fen: i64) -> Plan {
@@ -593,29 +692,60 @@ mod tests {
     /// Every invariant of a finished simulation.
     fn check_invariants(plan: &Plan, result: &Payoff) {
         let balances: i64 = plan.debts.iter().map(|d| d.balance.fen()).sum();
-        assert_eq!(result.total_paid.fen(), balances + result.total_interest.fen());
+        assert_eq!(
+            result.total_paid.fen(),
+            balances + result.total_interest.fen()
+        );
         for (i, (debt, r)) in plan.debts.iter().zip(&result.debts).enumerate() {
-            assert_eq!(r.paid.fen(), debt.balance.fen() + r.interest.fen(), "debt {i}");
+            assert_eq!(
+                r.paid.fen(),
+                debt.balance.fen() + r.interest.fen(),
+                "debt {i}"
+            );
             let month = r.payoff_month.expect("paid off");
             let rows: Vec<(u32, Row)> = result
                 .timeline()
-                .flat_map(|(m, rows)| rows.iter().filter(|row| row.debt == i).map(move |row| (m, *row)))
+                .flat_map(|(m, rows)| {
+                    rows.iter()
+                        .filter(|row| row.debt == i)
+                        .map(move |row| (m, *row))
+                })
                 .collect();
             if debt.balance.fen() > 0 {
                 let (last_month, last) = *rows.last().unwrap();
-                assert_eq!((last_month, last.balance.fen()), (month, 0), "debt {i} ends at 0.00 in its payoff month");
-                assert!(rows[..rows.len() - 1].iter().all(|(_, row)| row.balance.fen() > 0));
-                assert_eq!(rows.iter().map(|(_, row)| row.payment.fen()).sum::<i64>(), r.paid.fen());
-                assert_eq!(rows.iter().map(|(_, row)| row.interest.fen()).sum::<i64>(), r.interest.fen());
+                assert_eq!(
+                    (last_month, last.balance.fen()),
+                    (month, 0),
+                    "debt {i} ends at 0.00 in its payoff month"
+                );
+                assert!(rows[..rows.len() - 1]
+                    .iter()
+                    .all(|(_, row)| row.balance.fen() > 0));
+                assert_eq!(
+                    rows.iter().map(|(_, row)| row.payment.fen()).sum::<i64>(),
+                    r.paid.fen()
+                );
+                assert_eq!(
+                    rows.iter().map(|(_, row)| row.interest.fen()).sum::<i64>(),
+                    r.interest.fen()
+                );
             }
         }
-        assert_eq!(Some(result.months), result.debts.iter().filter_map(|r| r.payoff_month).max());
+        assert_eq!(
+            Some(result.months),
+            result.debts.iter().filter_map(|r| r.payoff_month).max()
+        );
     }
 
     #[test]
     fn worked_case_timeline_and_invariants() {
         let plan = worked_case();
-        for strategy in [Strategy::Avalanche, Strategy::Snowball, Strategy::Custom(vec![1]), Strategy::MinimumOnly] {
+        for strategy in [
+            Strategy::Avalanche,
+            Strategy::Snowball,
+            Strategy::Custom(vec![1]),
+            Strategy::MinimumOnly,
+        ] {
             let result = payoff(&plan, &strategy, true).unwrap();
             assert!(result.is_paid_off(), "{strategy:?}");
             check_invariants(&plan, &result);
@@ -625,14 +755,26 @@ mod tests {
         assert_eq!(months, [Some(6), Some(16), Some(8)]);
         // Month 1: A gets 50 + 125 extra, 825.00 left, 1.5% = 12.375 → 12.38 (half-up).
         let (_, first) = avalanche.timeline().next().unwrap();
-        assert_eq!((first[0].payment.fen(), first[0].interest.fen(), first[0].balance.fen()), (17_500, 1_238, 83_738));
+        assert_eq!(
+            (
+                first[0].payment.fen(),
+                first[0].interest.fen(),
+                first[0].balance.fen()
+            ),
+            (17_500, 1_238, 83_738)
+        );
     }
 
     #[test]
     fn custom_order_matches_the_named_strategies() {
         let plan = worked_case();
         let custom = payoff(&plan, &Strategy::Custom(vec![0, 2, 1]), false).unwrap();
-        assert_eq!(custom.total_interest, payoff(&plan, &Strategy::Avalanche, false).unwrap().total_interest);
+        assert_eq!(
+            custom.total_interest,
+            payoff(&plan, &Strategy::Avalanche, false)
+                .unwrap()
+                .total_interest
+        );
         let bad = payoff(&plan, &Strategy::Custom(vec![0, 0]), false).unwrap_err();
         assert_eq!(bad.code(), "OUT_OF_RANGE");
         assert!(payoff(&plan, &Strategy::Custom(vec![3]), false).is_err());
@@ -643,12 +785,22 @@ mod tests {
         let mut p = worked_case();
         p.monthly_budget = Money::from_fen(17_000);
         let r = payoff(&p, &Strategy::Avalanche, true).unwrap();
-        assert_eq!(r.outcome, Outcome::BudgetBelowMinimums { shortfall: Money::from_fen(500) });
+        assert_eq!(
+            r.outcome,
+            Outcome::BudgetBelowMinimums {
+                shortfall: Money::from_fen(500)
+            }
+        );
         assert_eq!(r.row_count(), 0);
         // Minimum-only ignores the budget.
-        assert!(payoff(&p, &Strategy::MinimumOnly, false).unwrap().is_paid_off());
+        assert!(payoff(&p, &Strategy::MinimumOnly, false)
+            .unwrap()
+            .is_paid_off());
         // 10,000 at 2% a month with 100 a month: interest 200 > payment.
-        let p = plan(vec![debt(1_000_000, DebtRate::Monthly(d("0.02")), 10_000)], 10_000);
+        let p = plan(
+            vec![debt(1_000_000, DebtRate::Monthly(d("0.02")), 10_000)],
+            10_000,
+        );
         let r = payoff(&p, &Strategy::Avalanche, false).unwrap();
         assert_eq!((r.outcome, r.months), (Outcome::NeverPaidOff, MAX_MONTHS));
     }
@@ -656,7 +808,14 @@ mod tests {
     #[test]
     fn overflow_is_never_paid_off_not_a_panic() {
         // 1e12 yuan doubling every month overflows i64 fen within 17 months.
-        let p = plan(vec![debt(100_000_000_000_000, DebtRate::Monthly(Decimal::ONE), 0)], 1);
+        let p = plan(
+            vec![debt(
+                100_000_000_000_000,
+                DebtRate::Monthly(Decimal::ONE),
+                0,
+            )],
+            1,
+        );
         let r = payoff(&p, &Strategy::Avalanche, true).unwrap();
         assert_eq!(r.outcome, Outcome::NeverPaidOff);
         assert!(r.months < 30);
@@ -667,19 +826,38 @@ mod tests {
     #[test]
     fn zero_rate_min_above_balance_and_extra_payments() {
         let mut p = plan(
-            vec![debt(10_000, DebtRate::Annual(Decimal::ZERO), 50_000), debt(120_000, DebtRate::Annual(Decimal::ZERO), 1_000)],
+            vec![
+                debt(10_000, DebtRate::Annual(Decimal::ZERO), 50_000),
+                debt(120_000, DebtRate::Annual(Decimal::ZERO), 1_000),
+            ],
             60_000,
         );
         let r = payoff(&p, &Strategy::Avalanche, true).unwrap();
         // Month 1: 100 to the first, 10 + 490 to the second (500 of the 600 budget), 700 left; month 2: 600; month 3: 100.
         assert_eq!((r.months, r.total_interest.fen()), (3, 0));
         check_invariants(&p, &r);
-        p.extra_payments = vec![ExtraPayment { month: 2, amount: Money::from_fen(50_000) }, ExtraPayment { month: 2, amount: Money::from_fen(30_000) }];
+        p.extra_payments = vec![
+            ExtraPayment {
+                month: 2,
+                amount: Money::from_fen(50_000),
+            },
+            ExtraPayment {
+                month: 2,
+                amount: Money::from_fen(30_000),
+            },
+        ];
         let r = payoff(&p, &Strategy::Avalanche, true).unwrap();
         assert_eq!(r.months, 2);
-        assert_eq!(r.total_paid.fen(), 130_000, "the unused part of an extra payment is not paid");
+        assert_eq!(
+            r.total_paid.fen(),
+            130_000,
+            "the unused part of an extra payment is not paid"
+        );
         check_invariants(&p, &r);
-        p.extra_payments = vec![ExtraPayment { month: MAX_MONTHS + 1, amount: Money::from_fen(1) }];
+        p.extra_payments = vec![ExtraPayment {
+            month: MAX_MONTHS + 1,
+            amount: Money::from_fen(1),
+        }];
         assert!(payoff(&p, &Strategy::Avalanche, false).is_err());
     }
 
@@ -689,10 +867,17 @@ mod tests {
         // 28 days to 2025-02-28 → 9,000 × 0.0005 × 28 = 126.00.
         let p = Plan {
             start_date: NaiveDate::from_ymd_opt(2025, 1, 31).unwrap(),
-            ..plan(vec![debt(1_000_000, DebtRate::Daily(d("0.0005")), 100_000)], 100_000)
+            ..plan(
+                vec![debt(1_000_000, DebtRate::Daily(d("0.0005")), 100_000)],
+                100_000,
+            )
         };
         let r = payoff(&p, &Strategy::Avalanche, true).unwrap();
-        let months: Vec<i64> = r.timeline().take(2).map(|(_, rows)| rows[0].interest.fen()).collect();
+        let months: Vec<i64> = r
+            .timeline()
+            .take(2)
+            .map(|(_, rows)| rows[0].interest.fen())
+            .collect();
         // Month 2: (9,126 − 1,000) × 0.0005 × 31 (2025-02-28 → 2025-03-31) = 125.953 → 125.95.
         assert_eq!(months, [12_600, 12_595]);
         check_invariants(&p, &r);
@@ -714,11 +899,19 @@ mod tests {
         let debts: Vec<Debt> = (0..50)
             .map(|i| {
                 let balance = 100_000 + i * 7_919;
-                debt(balance, DebtRate::Annual(Decimal::new(i % 25, 2)), balance / 25)
+                debt(
+                    balance,
+                    DebtRate::Annual(Decimal::new(i % 25, 2)),
+                    balance / 25,
+                )
             })
             .collect();
         let p = plan(debts, 800_000);
-        for strategy in [Strategy::Avalanche, Strategy::Snowball, Strategy::MinimumOnly] {
+        for strategy in [
+            Strategy::Avalanche,
+            Strategy::Snowball,
+            Strategy::MinimumOnly,
+        ] {
             let r = payoff(&p, &strategy, true).unwrap();
             assert!(r.is_paid_off());
             check_invariants(&p, &r);
@@ -726,15 +919,17 @@ mod tests {
     }
 
     fn arb_debt() -> impl PropStrategy<Value = Debt> {
-        (1i64..2_000_000, 0i64..=3600, 0i64..20_000, 0u8..3).prop_map(|(balance, rate_bp, minimum, kind)| {
-            let annual = Decimal::new(rate_bp, 4);
-            let rate = match kind {
-                0 => DebtRate::Annual(annual),
-                1 => DebtRate::Monthly((annual / Decimal::from(12)).round_dp(6)),
-                _ => DebtRate::Daily((annual / Decimal::from(360)).round_dp(7)),
-            };
-            debt(balance, rate, minimum)
-        })
+        (1i64..2_000_000, 0i64..=3600, 0i64..20_000, 0u8..3).prop_map(
+            |(balance, rate_bp, minimum, kind)| {
+                let annual = Decimal::new(rate_bp, 4);
+                let rate = match kind {
+                    0 => DebtRate::Annual(annual),
+                    1 => DebtRate::Monthly((annual / Decimal::from(12)).round_dp(6)),
+                    _ => DebtRate::Daily((annual / Decimal::from(360)).round_dp(7)),
+                };
+                debt(balance, rate, minimum)
+            },
+        )
     }
 
     proptest! {

@@ -101,6 +101,8 @@ exports! {
     nominal as nominal => api::tvm::nominal;
     cumipmt as cumipmt => api::tvm::cumipmt;
     cumprinc as cumprinc => api::tvm::cumprinc;
+    budget as budget => api::plan::budget;
+    payoff as payoff => api::plan::payoff;
 }
 
 /// The crate version, e.g. `"0.1.0"`.
