@@ -277,15 +277,33 @@ impl Money {
 
     /// Appends `"-1234.56"` to `out`, without allocating.
     pub fn write_to(self, out: &mut String) {
+        // Formatted right to left in a stack buffer and appended at once: one append per amount
+        // instead of one per character (amounts are most of a schedule's output).
+        let mut buf = [0u8; 24];
         let fen = self.0.unsigned_abs();
-        if self.0 < 0 {
-            out.push('-');
-        }
-        write_u64(out, fen / 100);
         let cents = (fen % 100) as u8;
-        out.push('.');
-        out.push((b'0' + cents / 10) as char);
-        out.push((b'0' + cents % 10) as char);
+        buf[23] = b'0' + cents % 10;
+        buf[22] = b'0' + cents / 10;
+        buf[21] = b'.';
+        let mut start = 21 - write_digits(&mut buf[..21], fen / 100);
+        if self.0 < 0 {
+            start -= 1;
+            buf[start] = b'-';
+        }
+        out.push_str(std::str::from_utf8(&buf[start..]).unwrap_or("0.00"));
+    }
+}
+
+/// Writes the decimal digits of `n` at the end of `buf` (at least 20 bytes); returns how many.
+fn write_digits(buf: &mut [u8], mut n: u64) -> usize {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return buf.len() - i;
+        }
     }
 }
 
@@ -298,20 +316,10 @@ impl std::fmt::Display for Money {
 }
 
 /// Appends the decimal digits of `n`.
-pub fn write_u64(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[i..] {
-        out.push(d as char);
-    }
+pub fn write_u64(out: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let len = write_digits(&mut buf, n);
+    out.push_str(std::str::from_utf8(&buf[20 - len..]).unwrap_or("0"));
 }
 
 /// Appends `value` rounded half away from zero to exactly `places` decimals (`0.128040`).
@@ -412,6 +420,12 @@ mod tests {
         assert_eq!(Money::round(d("2.345"), RoundingMode::HalfEven).unwrap().to_string(), "2.34");
         assert_eq!(Money::round(d("-2.349"), RoundingMode::Down).unwrap().to_string(), "-2.34");
         assert_eq!(Money::from_fen(i64::MIN + 1).to_string(), "-92233720368547758.07");
+        let shown: Vec<String> = [0, 5, -5, 100, -1234, i64::MIN].iter().map(|&f| Money::from_fen(f).to_string()).collect();
+        assert_eq!(shown, ["0.00", "0.05", "-0.05", "1.00", "-12.34", "-92233720368547758.08"]);
+        let mut digits = String::new();
+        write_u64(&mut digits, u64::MAX);
+        write_u64(&mut digits, 0);
+        assert_eq!(digits, "184467440737095516150");
         assert!(Money::from_fen(i64::MAX).checked_add(Money::from_fen(1)).is_err());
     }
 

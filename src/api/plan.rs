@@ -476,6 +476,13 @@ fn write_timeline(
     names: &[String],
     start: NaiveDate,
 ) -> Result<()> {
+    // Each debt's constant row opening, `{"name":"A","payment":"`.
+    let prefixes: Vec<String> = names
+        .iter()
+        .map(|name| format!("{{\"name\":{name},\"payment\":\""))
+        .collect();
+    let mut scratch =
+        String::with_capacity(128 + prefixes.iter().map(String::len).max().unwrap_or(0));
     for (month, rows) in result.timeline() {
         let (mut payment, mut interest, mut balance) = (0i64, 0i64, 0i64);
         for row in rows {
@@ -503,16 +510,21 @@ fn write_timeline(
         w.key("rows");
         w.begin_array();
         for row in rows {
-            w.begin_object();
-            w.key("name");
-            w.raw(names.get(row.debt).map_or("\"\"", String::as_str));
-            w.key("payment");
-            w.money(row.payment);
-            w.key("interest");
-            w.money(row.interest);
-            w.key("balance");
-            w.money(row.balance);
-            w.end_object();
+            // `{"name":…,"payment":"…","interest":"…","balance":"…"}` composed in one reused
+            // buffer: a few appends per row instead of a writer call per token.
+            scratch.clear();
+            scratch.push_str(
+                prefixes
+                    .get(row.debt)
+                    .map_or("{\"name\":\"\",\"payment\":\"", String::as_str),
+            );
+            row.payment.write_to(&mut scratch);
+            scratch.push_str("\",\"interest\":\"");
+            row.interest.write_to(&mut scratch);
+            scratch.push_str("\",\"balance\":\"");
+            row.balance.write_to(&mut scratch);
+            scratch.push_str("\"}");
+            w.raw(&scratch);
         }
         w.end_array();
         w.end_object();

@@ -23,7 +23,9 @@
 //! So payments come before interest in each month, and a debt's balance is 0.00 exactly in its
 //! payoff month. Interest is computed from the exact rate as an integer fraction (no rounding but
 //! the final one), so every figure is reproducible. The simulation stops after [`MAX_MONTHS`]
-//! months, or as soon as a balance leaves exact range, with [`Outcome::NeverPaidOff`].
+//! months, or as soon as a balance leaves exact range, with [`Outcome::NeverPaidOff`]; paying
+//! only the minimums, it also stops as soon as a debt with an annual or monthly rate does not
+//! shrink in a month (its interest then only grows with it, so it can never be repaid).
 //!
 //! Cost is linear in debts × months: each month touches every debt a fixed number of times, plus
 //! one scan per debt that the snowball pays off.
@@ -299,12 +301,29 @@ impl Accrual {
 
     /// Interest on `balance` fen for one month of `days` days, rounded half-up to the fen;
     /// `None` when it leaves exact range (the debt can no longer be repaid).
+    #[inline]
     fn interest(self, balance: i64, days: i64) -> Option<i64> {
         let numerator = if self.per_day {
             self.numerator.checked_mul(i128::from(days))?
         } else {
             self.numerator
         };
+        // Fast path in 64 bits (wasm has no native 128-bit division); the same result.
+        if let (Ok(b), Ok(n), Ok(d)) = (
+            u64::try_from(balance),
+            u64::try_from(numerator),
+            u64::try_from(self.denominator),
+        ) {
+            if let Some(exact) = b.checked_mul(n) {
+                let (quotient, remainder) = (exact / d, exact % d);
+                let rounded = if remainder >= d - remainder {
+                    quotient + 1
+                } else {
+                    quotient
+                };
+                return i64::try_from(rounded).ok();
+            }
+        }
         let exact = i128::from(balance).checked_mul(numerator)?;
         let (quotient, remainder) = (exact / self.denominator, exact % self.denominator);
         let rounded = if remainder * 2 >= self.denominator {
@@ -379,26 +398,46 @@ pub fn payoff(plan: &Plan, strategy: &Strategy, record_timeline: bool) -> Result
     Ok(simulation.finish(outcome))
 }
 
-/// The state of one simulation, in fen.
+/// One debt's state during a simulation, in fen.
+#[derive(Copy, Clone, Debug)]
+struct Slot {
+    balance: i64,
+    minimum: i64,
+    accrual: Accrual,
+    /// Paid this month.
+    paid_now: i64,
+    interest: i64,
+    paid: i64,
+    payoff_month: Option<u32>,
+}
+
+impl Slot {
+    /// Pays `amount` (≤ the balance).
+    #[inline]
+    fn pay(&mut self, amount: i64) {
+        self.balance -= amount;
+        self.paid_now += amount;
+    }
+}
+
+/// The state of one simulation.
 struct Simulation<'a> {
-    plan: &'a Plan,
     strategy: &'a Strategy,
+    start_date: NaiveDate,
+    budget: i64,
     /// False for minimum-only: the pool is never poured.
     pours: bool,
-    accruals: Vec<Accrual>,
     has_daily: bool,
     /// Fixed pouring order of avalanche and custom.
     order: Vec<usize>,
     /// Extra payments by month (index 0 unused).
     extra: Vec<i64>,
-    balance: Vec<i64>,
-    paid_this_month: Vec<i64>,
+    slots: Vec<Slot>,
     active: usize,
     payment_date: NaiveDate,
     months: u32,
     total_interest: i64,
     total_paid: i64,
-    debts: Vec<DebtResult>,
     record_timeline: bool,
     rows: Vec<Row>,
     month_ends: Vec<usize>,
@@ -419,7 +458,6 @@ impl<'a> Simulation<'a> {
         strategy: &'a Strategy,
         record_timeline: bool,
     ) -> Result<Simulation<'a>> {
-        let n = plan.debts.len();
         if plan
             .debts
             .iter()
@@ -433,125 +471,124 @@ impl<'a> Simulation<'a> {
         if plan.monthly_budget.is_negative() {
             return Err(negative("the monthly budget", "每月预算"));
         }
-        let accruals = plan
+        let slots = plan
             .debts
             .iter()
-            .map(|d| Accrual::new(d.rate))
-            .collect::<Result<Vec<_>>>()?;
-        let pours = *strategy != Strategy::MinimumOnly;
-        let extra = if pours {
-            extra_by_month(&plan.extra_payments)?
-        } else {
-            Vec::new()
-        };
-        let balance: Vec<i64> = plan.debts.iter().map(|d| d.balance.fen()).collect();
-        let debts = balance
-            .iter()
-            .map(|&b| DebtResult {
-                payoff_month: (b == 0).then_some(0),
-                ..DebtResult::default()
+            .map(|d| {
+                Ok(Slot {
+                    balance: d.balance.fen(),
+                    minimum: d.minimum_payment.fen(),
+                    accrual: Accrual::new(d.rate)?,
+                    paid_now: 0,
+                    interest: 0,
+                    paid: 0,
+                    payoff_month: d.balance.is_zero().then_some(0),
+                })
             })
-            .collect();
+            .collect::<Result<Vec<Slot>>>()?;
+        let pours = *strategy != Strategy::MinimumOnly;
         Ok(Simulation {
-            plan,
             strategy,
+            start_date: plan.start_date,
+            budget: plan.monthly_budget.fen(),
             pours,
-            has_daily: accruals.iter().any(|a| a.per_day),
-            accruals,
+            has_daily: slots.iter().any(|s| s.accrual.per_day),
             order: payment_order(plan, strategy)?,
-            extra,
-            active: balance.iter().filter(|&&b| b > 0).count(),
-            balance,
-            paid_this_month: vec![0; n],
+            extra: if pours {
+                extra_by_month(&plan.extra_payments)?
+            } else {
+                Vec::new()
+            },
+            active: slots.iter().filter(|s| s.balance > 0).count(),
+            slots,
             payment_date: plan.start_date,
             months: 0,
             total_interest: 0,
             total_paid: 0,
-            debts,
             record_timeline,
-            rows: Vec::new(),
+            rows: if record_timeline {
+                Vec::with_capacity(plan.debts.len() * 12)
+            } else {
+                Vec::new()
+            },
             month_ends: Vec::new(),
         })
     }
 
-    /// Pays `amount` (≤ its balance) to debt `i`.
-    fn pay(&mut self, i: usize, amount: i64) {
-        self.balance[i] -= amount;
-        self.paid_this_month[i] += amount;
-    }
-
-    /// Simulates month `month`; `None` when a balance or total leaves exact range.
+    /// Simulates month `month`; `None` when a balance or total leaves exact range, or (minimum
+    /// only) a fixed-rate debt stops shrinking: its interest only grows with it, so it never ends.
     fn month(&mut self, month: u32) -> Option<()> {
         self.months = month;
-        let budget = self.plan.monthly_budget.fen();
         let extra = self.extra.get(month as usize).copied().unwrap_or(0);
         let mut pool = if self.pours {
-            budget.checked_add(extra)?
+            self.budget.checked_add(extra)?
         } else {
             0
         };
         // 1. Every minimum, capped at the balance; freed and unused minimums stay in the pool.
-        for i in 0..self.balance.len() {
-            self.paid_this_month[i] = 0;
-            if self.balance[i] > 0 {
-                let minimum = self.plan.debts[i]
-                    .minimum_payment
-                    .fen()
-                    .min(self.balance[i]);
-                self.pay(i, minimum);
+        for slot in self.slots.iter_mut() {
+            slot.paid_now = 0;
+            if slot.balance > 0 {
+                let minimum = slot.minimum.min(slot.balance);
+                slot.pay(minimum);
                 pool -= minimum;
             }
         }
-        // 2. The rest of the pool, in strategy order (nothing for minimum-only: pool is 0).
+        // 2. The rest of the pool, in strategy order (nothing for minimum-only).
         if self.pours && pool > 0 {
             if *self.strategy == Strategy::Snowball {
                 // Smallest balance first: each pick repays a debt or empties the pool.
                 while pool > 0 {
-                    let smallest = (0..self.balance.len())
-                        .filter(|&i| self.balance[i] > 0)
-                        .min_by_key(|&i| self.balance[i]);
-                    let Some(i) = smallest else { break };
-                    let amount = pool.min(self.balance[i]);
-                    self.pay(i, amount);
+                    let smallest = self
+                        .slots
+                        .iter_mut()
+                        .filter(|s| s.balance > 0)
+                        .min_by_key(|s| s.balance);
+                    let Some(slot) = smallest else { break };
+                    let amount = pool.min(slot.balance);
+                    slot.pay(amount);
                     pool -= amount;
                 }
             } else {
-                for k in 0..self.order.len() {
+                for &i in &self.order {
                     if pool == 0 {
                         break;
                     }
-                    let i = self.order[k];
-                    let amount = pool.min(self.balance[i]);
-                    self.pay(i, amount);
-                    pool -= amount;
+                    if let Some(slot) = self.slots.get_mut(i) {
+                        let amount = pool.min(slot.balance);
+                        slot.pay(amount);
+                        pool -= amount;
+                    }
                 }
             }
         }
         // 3. Interest on what remains (daily rates: the actual days to the next payment).
-        let next_date = self.plan.start_date.checked_add_months(Months::new(month));
         let days = if self.has_daily {
-            calendar::days_between(self.payment_date, next_date?)
+            let next = self.start_date.checked_add_months(Months::new(month))?;
+            let days = calendar::days_between(self.payment_date, next);
+            self.payment_date = next;
+            days
         } else {
             0
         };
-        for i in 0..self.balance.len() {
-            let paid = self.paid_this_month[i];
-            if paid == 0 && self.balance[i] == 0 {
+        for (i, slot) in self.slots.iter_mut().enumerate() {
+            let paid = slot.paid_now;
+            if paid == 0 && slot.balance == 0 {
                 continue; // repaid in an earlier month
             }
-            let interest = if self.balance[i] > 0 {
-                self.accruals[i].interest(self.balance[i], days)?
+            let interest = if slot.balance > 0 {
+                slot.accrual.interest(slot.balance, days)?
             } else {
                 0
             };
-            self.balance[i] = self.balance[i].checked_add(interest)?;
-            let debt = &mut self.debts[i];
-            debt.interest = debt.interest.checked_add(Money::from_fen(interest)).ok()?;
-            debt.paid = debt.paid.checked_add(Money::from_fen(paid)).ok()?;
+            let before = slot.balance.checked_add(paid)?;
+            slot.balance = slot.balance.checked_add(interest)?;
+            slot.interest = slot.interest.checked_add(interest)?;
+            slot.paid = slot.paid.checked_add(paid)?;
             self.total_interest = self.total_interest.checked_add(interest)?;
             self.total_paid = self.total_paid.checked_add(paid)?;
-            if self.balance[i] == 0 {
-                debt.payoff_month = Some(month);
+            if slot.balance == 0 {
+                slot.payoff_month = Some(month);
                 self.active -= 1;
             }
             if self.record_timeline {
@@ -559,15 +596,15 @@ impl<'a> Simulation<'a> {
                     debt: i,
                     payment: Money::from_fen(paid),
                     interest: Money::from_fen(interest),
-                    balance: Money::from_fen(self.balance[i]),
+                    balance: Money::from_fen(slot.balance),
                 });
+            }
+            if !self.pours && !slot.accrual.per_day && slot.balance >= before {
+                return None;
             }
         }
         if self.record_timeline {
             self.month_ends.push(self.rows.len());
-        }
-        if let Some(next) = next_date {
-            self.payment_date = next;
         }
         Some(())
     }
@@ -578,12 +615,21 @@ impl<'a> Simulation<'a> {
         } else {
             self.months
         };
+        let debts = self
+            .slots
+            .iter()
+            .map(|s| DebtResult {
+                payoff_month: s.payoff_month,
+                interest: Money::from_fen(s.interest),
+                paid: Money::from_fen(s.paid),
+            })
+            .collect();
         Payoff {
             outcome,
             months,
             total_interest: Money::from_fen(self.total_interest),
             total_paid: Money::from_fen(self.total_paid),
-            debts: self.debts,
+            debts,
             rows: self.rows,
             month_ends: self.month_ends,
         }
