@@ -79,15 +79,21 @@ fn digits_to_decimal(
     if significant > MAX_DIGITS || frac.len() > 28 {
         return Err(DecimalSyntax::TooManyDigits);
     }
-    let mut mantissa: i128 = 0;
-    for &b in int.iter().chain(frac) {
-        mantissa = mantissa * 10 + i128::from(b - b'0');
+    let digits = int.iter().chain(frac);
+    // Up to 18 digits fit an i64: the common case, and much cheaper than i128 in wasm.
+    if int.len() + frac.len() <= 18 {
+        let magnitude = digits.fold(0i64, |acc, &b| acc * 10 + i64::from(b - b'0'));
+        return Ok(Decimal::new(
+            if negative { -magnitude } else { magnitude },
+            frac.len() as u32,
+        ));
     }
-    if negative {
-        mantissa = -mantissa;
-    }
-    Decimal::try_from_i128_with_scale(mantissa, frac.len() as u32)
-        .map_err(|_| DecimalSyntax::TooManyDigits)
+    let magnitude = digits.fold(0i128, |acc, &b| acc * 10 + i128::from(b - b'0'));
+    Decimal::try_from_i128_with_scale(
+        if negative { -magnitude } else { magnitude },
+        frac.len() as u32,
+    )
+    .map_err(|_| DecimalSyntax::TooManyDigits)
 }
 
 /// Parses a JSON number token as produced by `JSON.stringify` for a finite JS number: the shortest
@@ -348,12 +354,22 @@ pub fn write_decimal_fixed(out: &mut String, value: Decimal, places: u32) {
     if mantissa < 0 {
         out.push('-');
     }
-    // Rescale the mantissa to exactly `places` decimals (scale ≤ places after rounding).
-    let mut digits = mantissa.unsigned_abs();
-    for _ in scale..places {
-        digits *= 10;
+    // Rescale the mantissa to exactly `places` decimals (scale ≤ places after rounding), in u64
+    // when it fits (u128 division is emulated in wasm and slow), else in u128.
+    let mut text = String::new();
+    let small = u64::try_from(mantissa.unsigned_abs())
+        .ok()
+        .and_then(|m| (scale..places).try_fold(m, |m, _| m.checked_mul(10)));
+    match small {
+        Some(digits) => write_u64(&mut text, digits),
+        None => {
+            let mut digits = mantissa.unsigned_abs();
+            for _ in scale..places {
+                digits = digits.saturating_mul(10);
+            }
+            text = digits.to_string();
+        }
     }
-    let text = digits.to_string();
     let places = places as usize;
     if text.len() <= places {
         out.push_str("0.");
