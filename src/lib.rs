@@ -35,6 +35,7 @@ pub mod error;
 pub mod json;
 pub mod money;
 pub mod notice;
+pub mod overdue;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
