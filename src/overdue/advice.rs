@@ -78,6 +78,8 @@ pub const NEXT_STEP_CODES: [&str; 12] = [
 /// Where the debt stands, for choosing the next steps.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Situation {
+    /// Nothing is owed any more: no advice.
+    PaidOff,
     /// Nothing is past its due date (or a card statement was paid in full).
     NothingPastDue,
     /// Past a due date, but within the grace days.
@@ -147,7 +149,7 @@ pub fn grace_warning(grace_days: i64) -> Notice {
 
 /// The next steps for `product` in `situation`, most urgent first.
 ///
-/// * nothing past due → [`PAY_BY_DUE_DATE`]; within grace → [`PAY_WITHIN_GRACE`], [`CONTACT_LENDER_NOW`];
+/// * paid off → nothing; nothing past due → [`PAY_BY_DUE_DATE`]; within grace → [`PAY_WITHIN_GRACE`], [`CONTACT_LENDER_NOW`];
 ///   card with the minimum paid → [`PAY_IN_FULL_TO_STOP_INTEREST`];
 /// * overdue: [`CONTACT_LENDER_NOW`], a plan ([`ASK_PERSONALISED_INSTALMENT`] for cards,
 ///   [`ASK_FOR_REPAYMENT_PLAN`] otherwise), [`MAKE_A_BUDGET`], [`CREDIT_REPORT_RISK`],
@@ -164,6 +166,7 @@ pub fn grace_warning(grace_days: i64) -> Notice {
 pub fn next_steps(product: Product, situation: Situation) -> Vec<Notice> {
     let mut out = Vec::new();
     match situation {
+        Situation::PaidOff => {}
         Situation::NothingPastDue => out.push(pay_by_due_date()),
         Situation::InGrace => {
             out.push(pay_within_grace());
