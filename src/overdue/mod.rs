@@ -408,12 +408,12 @@ pub fn assess(terms: &PenaltyTerms, items: &[OverdueItem], as_of: NaiveDate) -> 
         .map(|s| i128::from(s.amount.fen()) * i128::from(s.days_past_due))
         .sum();
     let annualised_charge_rate = if exposure > 0 {
-        Decimal::from_i128_with_scale(
-            i128::from(total_charges.fen()) * i128::from(ANNUALISING_DAYS),
-            0,
-        )
-        .checked_div(Decimal::from_i128_with_scale(exposure, 0))
-        .ok_or_else(|| Error::overflow(""))?
+        let charges = i128::from(total_charges.fen()) * i128::from(ANNUALISING_DAYS);
+        Decimal::try_from_i128_with_scale(charges, 0)
+            .ok()
+            .zip(Decimal::try_from_i128_with_scale(exposure, 0).ok())
+            .and_then(|(charges, exposure)| charges.checked_div(exposure))
+            .ok_or_else(|| Error::overflow(""))?
     } else {
         Decimal::ZERO
     };
