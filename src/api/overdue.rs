@@ -149,13 +149,44 @@ fn write_stage(w: &mut JsonWriter, days_past_due: i64) {
     w.end_object();
 }
 
-/// A daily rate `rate / rate_days` with [`DAILY_RATE_PLACES`] decimals.
-fn write_daily_rate(w: &mut JsonWriter, rate: Decimal, rate_days: i64) -> Result<()> {
-    let daily = rate
-        .checked_div(Decimal::from(rate_days))
-        .ok_or_else(|| Error::overflow(""))?;
-    w.decimal_fixed(daily, DAILY_RATE_PLACES);
-    Ok(())
+/// The daily rate `rate / rate_days`.
+fn daily_rate(rate: Decimal, rate_days: i64) -> Result<Decimal> {
+    rate.checked_div(Decimal::from(rate_days))
+        .ok_or_else(|| Error::overflow(""))
+}
+
+/// One breakdown row of either function.
+struct ChargeLine {
+    from: NaiveDate,
+    to: NaiveDate,
+    days: i64,
+    base: Money,
+    rate: Decimal,
+    amount: Money,
+}
+
+/// `{item?, from, to, days, base, rate, amount, kind}`; the rate with [`DAILY_RATE_PLACES`] decimals.
+fn write_charge(w: &mut JsonWriter, item: Option<usize>, line: &ChargeLine, kind: &str) {
+    w.begin_object();
+    if let Some(item) = item {
+        w.key("item");
+        w.count(item as i64);
+    }
+    w.key("from");
+    w.date(line.from);
+    w.key("to");
+    w.date(line.to);
+    w.key("days");
+    w.count(line.days);
+    w.key("base");
+    w.money(line.base);
+    w.key("rate");
+    w.decimal_fixed(line.rate, DAILY_RATE_PLACES);
+    w.key("amount");
+    w.money(line.amount);
+    w.key("kind");
+    w.string(kind);
+    w.end_object();
 }
 
 /// `overdue({ product, asOfDate, items, penaltyDailyRate?, contractAnnualRate? | contractDailyRate?,
@@ -218,7 +249,7 @@ pub fn overdue(input: &Value) -> Result<String> {
     w.key("annualisedChargeRate");
     w.rate(result.annualised_charge_rate);
     w.key("penaltyDailyRate");
-    write_daily_rate(&mut w, terms.rate, terms.rate_days)?;
+    w.decimal_fixed(daily_rate(terms.rate, terms.rate_days)?, DAILY_RATE_PLACES);
     w.key("compoundOverdueInterest");
     w.bool(terms.compound_overdue_interest && terms.base == core::PenaltyBase::Principal);
     w.key("items");
@@ -243,24 +274,16 @@ pub fn overdue(input: &Value) -> Result<String> {
     w.key("breakdown");
     w.begin_array();
     for row in &accrual.rows {
-        w.begin_object();
-        w.key("item");
-        w.count(row.item as i64);
-        w.key("from");
-        w.date(row.from);
-        w.key("to");
-        w.date(row.to);
-        w.key("days");
-        w.count(row.days);
-        w.key("base");
-        w.money(row.base);
-        w.key("rate");
-        write_daily_rate(&mut w, row.rate, row.rate_days)?;
-        w.key("amount");
-        w.money(row.amount);
-        w.key("kind");
-        w.string(row.kind.name());
-        w.end_object();
+        let daily = daily_rate(row.rate, row.rate_days)?;
+        let line = ChargeLine {
+            from: row.from,
+            to: row.to,
+            days: row.days,
+            base: row.base,
+            rate: daily,
+            amount: row.amount,
+        };
+        write_charge(&mut w, Some(row.item), &line, row.kind.name());
     }
     w.end_array();
     write_stage(&mut w, result.days_past_due);
@@ -462,22 +485,15 @@ pub fn card_interest(input: &Value) -> Result<String> {
     w.key("breakdown");
     w.begin_array();
     for row in &s.rows {
-        w.begin_object();
-        w.key("from");
-        w.date(row.from);
-        w.key("to");
-        w.date(row.to);
-        w.key("days");
-        w.count(row.days);
-        w.key("base");
-        w.money(row.base);
-        w.key("rate");
-        w.decimal_fixed(row.rate, DAILY_RATE_PLACES);
-        w.key("amount");
-        w.money(row.amount);
-        w.key("kind");
-        w.string(row.kind.name());
-        w.end_object();
+        let line = ChargeLine {
+            from: row.from,
+            to: row.to,
+            days: row.days,
+            base: row.base,
+            rate: row.rate,
+            amount: row.amount,
+        };
+        write_charge(&mut w, None, &line, row.kind.name());
     }
     w.end_array();
     write_stage(&mut w, s.days_past_due);

@@ -139,6 +139,13 @@ pub fn charge_warnings(annualised: Decimal, lpr: Decimal) -> Vec<Notice> {
 }
 
 /// The warning that some item is within its grace days.
+///
+/// ```
+/// use repayment_plan::overdue::advice::{grace_warning, GRACE_ENDING};
+/// let w = grace_warning(3);
+/// assert_eq!(w.code, GRACE_ENDING);
+/// assert!(w.message.contains("3 grace days") && w.message_zh.contains("3 天"));
+/// ```
 pub fn grace_warning(grace_days: i64) -> Notice {
     Notice::new(
         GRACE_ENDING,
@@ -214,8 +221,8 @@ fn pay_within_grace() -> Notice {
 fn pay_in_full() -> Notice {
     Notice::new(
         PAY_IN_FULL_TO_STOP_INTEREST,
-        "You paid the minimum, so there is no late fee and no overdue record, but interest runs every day until the statement is paid in full. Pay the rest as soon as you can.",
-        "您已还最低还款额，不产生违约金、不记逾期，但在全额还清前每天都会计息。请尽快还清剩余部分。",
+        "The minimum payment is covered, but the statement was not paid in full in time: interest runs every day on what is left until it is paid. Pay the rest (the new balance) as soon as you can.",
+        "最低还款额已还，但账单未在期限内全额还清：剩余部分每天计息，直到还清为止。请尽快还清剩余部分（新余额）。",
     )
 }
 

@@ -35,7 +35,7 @@
 //! assert_eq!(part.interest.to_string(), "22.05");
 //! ```
 
-use super::round_fen;
+use super::simple_interest;
 use crate::calendar::days_between;
 use crate::error::{Error, Result};
 use crate::money::Money;
@@ -187,12 +187,8 @@ pub fn statement(
     as_of: NaiveDate,
 ) -> Result<Statement> {
     let statement_balance = Money::sum(transactions.iter().map(|t| t.amount))?;
-    let minimum_payment = round_fen(
-        Decimal::from(statement_balance.fen())
-            .checked_mul(terms.minimum_rate)
-            .ok_or_else(|| Error::overflow(""))?,
-    )?
-    .min(statement_balance);
+    let minimum_payment =
+        simple_interest(statement_balance, terms.minimum_rate, 1, 1)?.min(statement_balance);
     let grace_end = due_date
         .checked_add_days(chrono::Days::new(terms.grace_days.unsigned_abs()))
         .ok_or_else(|| Error::overflow("graceDays"))?;
@@ -222,8 +218,7 @@ pub fn statement(
     }
     if settled && paid_on_time < minimum_payment {
         let unpaid_minimum = minimum_payment.checked_sub(paid_on_time)?;
-        let fee =
-            unpaid_minimum.mul_rate(terms.late_fee_rate, crate::money::RoundingMode::HalfUp)?;
+        let fee = simple_interest(unpaid_minimum, terms.late_fee_rate, 1, 1)?;
         late_fee = fee.max(terms.late_fee_min);
         rows.push(CardRow {
             from: due_date,
@@ -260,16 +255,22 @@ pub fn statement(
 
 /// The date on which payments, in date order, first add up to `minimum`.
 fn minimum_covered_on(payments: &[Payment], minimum: Money) -> Result<Option<NaiveDate>> {
-    let mut sorted: Vec<&Payment> = payments.iter().collect();
-    sorted.sort_by_key(|p| p.date);
     let mut total = Money::ZERO;
-    for p in sorted {
-        total = total.checked_add(p.amount)?;
+    for (date, _, fen) in by_date(payments.iter().map(|p| (p.date, 1, p.amount.fen()))) {
+        total = total.checked_add(Money::from_fen(fen))?;
         if total >= minimum {
-            return Ok(Some(p.date));
+            return Ok(Some(date));
         }
     }
     Ok(None)
+}
+
+/// Dated amounts `(date, order on the same day, fen)` in date order. One sort for every list
+/// keeps a single copy of the sort code in the wasm module.
+fn by_date(list: impl Iterator<Item = (NaiveDate, u8, i64)>) -> Vec<(NaiveDate, u8, i64)> {
+    let mut sorted: Vec<_> = list.collect();
+    sorted.sort_unstable();
+    sorted
 }
 
 /// Interest on the daily balance from the first posting date to `as_of`, one row per stretch of
@@ -321,11 +322,7 @@ fn interest_rows(
         }
         let days = days_between(date, next);
         let base = Money::from_fen(balance);
-        let fen = Decimal::from(balance)
-            .checked_mul(terms.daily_rate)
-            .and_then(|x| x.checked_mul(Decimal::from(days)))
-            .ok_or_else(|| Error::overflow(""))?;
-        let amount = round_fen(fen)?;
+        let amount = simple_interest(base, terms.daily_rate, days, 1)?;
         rows.push(CardRow {
             from: date,
             to: next,

@@ -298,12 +298,7 @@ fn charge_row(
     kind: ChargeKind,
 ) -> Result<ChargeRow> {
     let days = days_between(from, to);
-    let fen = Decimal::from(base.fen())
-        .checked_mul(terms.rate)
-        .and_then(|x| x.checked_mul(Decimal::from(days)))
-        .and_then(|x| x.checked_div(Decimal::from(terms.rate_days)))
-        .ok_or_else(|| Error::overflow(""))?;
-    let amount = round_fen(fen)?;
+    let amount = simple_interest(base, terms.rate, days, terms.rate_days)?;
     Ok(ChargeRow {
         item,
         from,
@@ -317,10 +312,16 @@ fn charge_row(
     })
 }
 
-/// An exact count of fen rounded half-up to a whole fen.
-fn round_fen(fen: Decimal) -> Result<Money> {
-    fen.round_dp_with_strategy(0, RoundingMode::HalfUp.strategy())
-        .to_i64()
+/// `round_half_up(base × rate × days / per_days)` to the fen: the one formula behind every
+/// charge of this module (penalty, 复利, card interest, minimum payment, 违约金). The division
+/// comes last, so an annual rate on a 360-day basis stays exact and ties round as on paper.
+fn simple_interest(base: Money, rate: Decimal, days: i64, per_days: i64) -> Result<Money> {
+    Decimal::from(base.fen())
+        .checked_mul(rate)
+        .and_then(|x| x.checked_mul(Decimal::from(days)))
+        .and_then(|x| x.checked_div(Decimal::from(per_days)))
+        .map(|fen| fen.round_dp_with_strategy(0, RoundingMode::HalfUp.strategy()))
+        .and_then(|fen| fen.to_i64())
         .map(Money::from_fen)
         .ok_or_else(|| Error::overflow(""))
 }
