@@ -286,20 +286,21 @@ fn interest_rows(
     // Balance changes: (date, order, change in fen); postings sort before payments on the same day.
     let mut changes: Vec<(NaiveDate, u8, i64)> =
         Vec::with_capacity(transactions.len() + payments.len());
-    let mut sorted: Vec<&Transaction> = transactions.iter().collect();
-    sorted.sort_by_key(|t| t.posting_date);
-    let mut paid_off = paid_on_time;
-    for t in sorted {
+    let mut paid_off = paid_on_time.fen();
+    let postings = transactions
+        .iter()
+        .map(|t| (t.posting_date, 0, t.amount.fen()));
+    for (date, order, fen) in by_date(postings) {
         let base = match terms.mode {
-            InterestMode::Full => t.amount,
+            InterestMode::Full => fen,
             // Unpaid mode: on-time payments cover the oldest transactions first.
             InterestMode::Unpaid => {
-                let covered = paid_off.min(t.amount);
-                paid_off = paid_off.checked_sub(covered)?;
-                t.amount.checked_sub(covered)?
+                let covered = paid_off.min(fen);
+                paid_off -= covered;
+                fen - covered
             }
         };
-        changes.push((t.posting_date, 0, base.fen()));
+        changes.push((date, order, base));
     }
     for p in payments {
         // In unpaid mode the on-time payments are already taken off the bases.
