@@ -29,9 +29,9 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::exact::{add, div, mul, sub};
 use chrono::NaiveDate;
 use rust_decimal::prelude::*;
-use rust_decimal::MathematicalOps;
 
 /// When payments fall within each period.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
@@ -60,19 +60,10 @@ fn no_solution(en: &str, zh: &str) -> Error {
     Error::new(ErrorKind::NoSolution, "", en, zh)
 }
 
-trait Checked: Sized {
-    fn or_overflow(self) -> Result<Decimal>;
-}
-impl Checked for Option<Decimal> {
-    fn or_overflow(self) -> Result<Decimal> {
-        self.ok_or_else(overflow)
-    }
-}
-
 /// `(1 + rate)^nper`, exact by repeated squaring for whole `nper`, by `exp(nper·ln(1+rate))`
 /// otherwise.
 pub fn growth(rate: Decimal, nper: Decimal) -> Result<Decimal> {
-    let base = Decimal::ONE.checked_add(rate).or_overflow()?;
+    let base = add(Decimal::ONE, rate)?;
     if base <= Decimal::ZERO {
         return Err(Error::new(
             ErrorKind::OutOfRange,
@@ -83,18 +74,15 @@ pub fn growth(rate: Decimal, nper: Decimal) -> Result<Decimal> {
     }
     if nper.fract().is_zero() {
         if let Some(n) = nper.to_i64() {
-            return base.checked_powi(n).or_overflow();
+            return crate::exact::powi(base, n);
         }
     }
-    // exp overflows above ~66; report rather than let rust_decimal fail.
-    let exponent = base
-        .checked_ln()
-        .and_then(|l| l.checked_mul(nper))
-        .or_overflow()?;
-    if exponent > Decimal::from(64) {
-        return Err(overflow());
-    }
-    exponent.checked_exp().or_overflow()
+    crate::exact::exp(mul(crate::exact::ln(base)?, nper)?)
+}
+
+/// `1 + r·type`: a payment at the beginning of a period earns one more period of interest.
+fn timing_factor(rate: Decimal, when: When) -> Result<Decimal> {
+    add(Decimal::ONE, mul(rate, when.factor())?)
 }
 
 /// `((1+r)^n − 1)/r`, the value at the end of `n` periods of 1 paid each period (`n` when r = 0).
@@ -102,9 +90,7 @@ fn annuity_factor(rate: Decimal, nper: Decimal, g: Decimal) -> Result<Decimal> {
     if rate.is_zero() {
         return Ok(nper);
     }
-    g.checked_sub(Decimal::ONE)
-        .and_then(|x| x.checked_div(rate))
-        .or_overflow()
+    div(sub(g, Decimal::ONE)?, rate)
 }
 
 /// The periodic payment of a loan or annuity (Excel `PMT`).
@@ -133,21 +119,15 @@ pub fn pmt(rate: Decimal, nper: Decimal, pv: Decimal, fv: Decimal, when: When) -
         ));
     }
     let g = growth(rate, nper)?;
-    let owed = pv
-        .checked_mul(g)
-        .and_then(|x| x.checked_add(fv))
-        .or_overflow()?;
-    let divisor = Decimal::ONE
-        .checked_add(rate.checked_mul(when.factor()).or_overflow()?)
-        .and_then(|x| x.checked_mul(annuity_factor(rate, nper, g).ok()?))
-        .or_overflow()?;
+    let owed = add(mul(pv, g)?, fv)?;
+    let divisor = mul(timing_factor(rate, when)?, annuity_factor(rate, nper, g)?)?;
     if divisor.is_zero() {
         return Err(no_solution(
             "no payment can settle this loan",
             "无法求出还款额",
         ));
     }
-    owed.checked_div(divisor).map(|x| -x).or_overflow()
+    Ok(-div(owed, divisor)?)
 }
 
 /// Future value (Excel `FV`): `−(pv·(1+r)^n + pmt·(1+r·type)·((1+r)^n − 1)/r)`.
@@ -161,15 +141,11 @@ pub fn pmt(rate: Decimal, nper: Decimal, pv: Decimal, fv: Decimal, when: When) -
 /// ```
 pub fn fv(rate: Decimal, nper: Decimal, pmt: Decimal, pv: Decimal, when: When) -> Result<Decimal> {
     let g = growth(rate, nper)?;
-    let paid = Decimal::ONE
-        .checked_add(rate.checked_mul(when.factor()).or_overflow()?)
-        .and_then(|x| x.checked_mul(annuity_factor(rate, nper, g).ok()?))
-        .and_then(|x| x.checked_mul(pmt))
-        .or_overflow()?;
-    pv.checked_mul(g)
-        .and_then(|x| x.checked_add(paid))
-        .map(|x| -x)
-        .or_overflow()
+    let paid = mul(
+        mul(timing_factor(rate, when)?, annuity_factor(rate, nper, g)?)?,
+        pmt,
+    )?;
+    Ok(-add(mul(pv, g)?, paid)?)
 }
 
 /// Present value (Excel `PV`): `−(fv + pmt·(1+r·type)·((1+r)^n − 1)/r) / (1+r)^n`.
@@ -183,15 +159,11 @@ pub fn fv(rate: Decimal, nper: Decimal, pmt: Decimal, pv: Decimal, when: When) -
 /// ```
 pub fn pv(rate: Decimal, nper: Decimal, pmt: Decimal, fv: Decimal, when: When) -> Result<Decimal> {
     let g = growth(rate, nper)?;
-    let paid = Decimal::ONE
-        .checked_add(rate.checked_mul(when.factor()).or_overflow()?)
-        .and_then(|x| x.checked_mul(annuity_factor(rate, nper, g).ok()?))
-        .and_then(|x| x.checked_mul(pmt))
-        .or_overflow()?;
-    fv.checked_add(paid)
-        .and_then(|x| x.checked_div(g))
-        .map(|x| -x)
-        .or_overflow()
+    let paid = mul(
+        mul(timing_factor(rate, when)?, annuity_factor(rate, nper, g)?)?,
+        pmt,
+    )?;
+    Ok(-div(add(fv, paid)?, g)?)
 }
 
 /// Number of periods (Excel `NPER`):
@@ -218,33 +190,22 @@ pub fn nper(rate: Decimal, pmt: Decimal, pv: Decimal, fv: Decimal, when: When) -
         if pmt.is_zero() {
             return Err(never());
         }
-        return pv
-            .checked_add(fv)
-            .and_then(|x| x.checked_div(pmt))
-            .map(|x| -x)
-            .or_overflow();
+        return Ok(-div(add(pv, fv)?, pmt)?);
     }
     growth(rate, Decimal::ONE)?; // validates rate > -1
-    let z = pmt
-        .checked_mul(
-            Decimal::ONE
-                .checked_add(rate.checked_mul(when.factor()).or_overflow()?)
-                .or_overflow()?,
-        )
-        .and_then(|x| x.checked_div(rate))
-        .or_overflow()?;
-    let numerator = z.checked_sub(fv).or_overflow()?;
-    let denominator = z.checked_add(pv).or_overflow()?;
+    let z = div(mul(pmt, timing_factor(rate, when)?)?, rate)?;
+    let (numerator, denominator) = (sub(z, fv)?, add(z, pv)?);
     if denominator.is_zero() || numerator.is_zero() {
         return Err(never());
     }
-    let ratio = numerator.checked_div(denominator).or_overflow()?;
+    let ratio = div(numerator, denominator)?;
     if ratio <= Decimal::ZERO {
         return Err(never());
     }
-    let ln_ratio = ratio.checked_ln().or_overflow()?;
-    let ln_base = (Decimal::ONE + rate).checked_ln().or_overflow()?;
-    ln_ratio.checked_div(ln_base).or_overflow()
+    div(
+        crate::exact::ln(ratio)?,
+        crate::exact::ln(add(Decimal::ONE, rate)?)?,
+    )
 }
 
 /// Interest part of payment `per` (Excel `IPMT`): the interest on the balance after `per − 1`
@@ -270,10 +231,10 @@ pub fn ipmt(
         return Ok(Decimal::ZERO);
     }
     let balance = self::fv(rate, Decimal::from(per - 1), payment, pv, when)?;
-    let interest = balance.checked_mul(rate).or_overflow()?;
+    let interest = mul(balance, rate)?;
     match when {
         When::End => Ok(interest),
-        When::Begin => interest.checked_div(Decimal::ONE + rate).or_overflow(),
+        When::Begin => div(interest, add(Decimal::ONE, rate)?),
     }
 }
 
@@ -287,9 +248,7 @@ pub fn ppmt(
     when: When,
 ) -> Result<Decimal> {
     let payment = pmt(rate, nper, pv, fv, when)?;
-    payment
-        .checked_sub(ipmt(rate, per, nper, pv, fv, when)?)
-        .or_overflow()
+    sub(payment, ipmt(rate, per, nper, pv, fv, when)?)
 }
 
 /// Cumulative interest paid between periods `start` and `end` inclusive (Excel `CUMIPMT`).
@@ -302,8 +261,7 @@ pub fn cumipmt(
     when: When,
 ) -> Result<Decimal> {
     (start..=end).try_fold(Decimal::ZERO, |acc, per| {
-        acc.checked_add(ipmt(rate, per, nper.into(), pv, Decimal::ZERO, when)?)
-            .or_overflow()
+        add(acc, ipmt(rate, per, nper.into(), pv, Decimal::ZERO, when)?)
     })
 }
 
@@ -317,8 +275,7 @@ pub fn cumprinc(
     when: When,
 ) -> Result<Decimal> {
     (start..=end).try_fold(Decimal::ZERO, |acc, per| {
-        acc.checked_add(ppmt(rate, per, nper.into(), pv, Decimal::ZERO, when)?)
-            .or_overflow()
+        add(acc, ppmt(rate, per, nper.into(), pv, Decimal::ZERO, when)?)
     })
 }
 
@@ -333,7 +290,7 @@ pub fn cumprinc(
 /// assert_eq!(v.round_dp(2).to_string(), "1188.44");
 /// ```
 pub fn npv(rate: Decimal, values: &[Decimal]) -> Result<Decimal> {
-    let base = Decimal::ONE.checked_add(rate).or_overflow()?;
+    let base = add(Decimal::ONE, rate)?;
     if base.is_zero() {
         return Err(Error::new(
             ErrorKind::OutOfRange,
@@ -345,10 +302,8 @@ pub fn npv(rate: Decimal, values: &[Decimal]) -> Result<Decimal> {
     let mut discount = Decimal::ONE;
     let mut total = Decimal::ZERO;
     for value in values {
-        discount = discount.checked_div(base).or_overflow()?;
-        total = total
-            .checked_add(value.checked_mul(discount).or_overflow()?)
-            .or_overflow()?;
+        discount = div(discount, base)?;
+        total = add(total, mul(*value, discount)?)?;
     }
     Ok(total)
 }
@@ -361,8 +316,8 @@ pub fn npv(rate: Decimal, values: &[Decimal]) -> Result<Decimal> {
 /// assert_eq!(effect(Decimal::new(525, 4), 4).unwrap().round_dp(7).to_string(), "0.0535427");
 /// ```
 pub fn effect(nominal: Decimal, npery: u32) -> Result<Decimal> {
-    let periodic = nominal.checked_div(Decimal::from(npery)).or_overflow()?;
-    Ok(growth(periodic, Decimal::from(npery))? - Decimal::ONE)
+    let periodic = div(nominal, Decimal::from(npery))?;
+    sub(growth(periodic, Decimal::from(npery))?, Decimal::ONE)
 }
 
 /// Nominal annual rate (Excel `NOMINAL`): `npery·((1 + effect)^(1/npery) − 1)`, with the root
@@ -374,11 +329,8 @@ pub fn effect(nominal: Decimal, npery: u32) -> Result<Decimal> {
 /// assert_eq!(nominal(Decimal::new(53543, 6), 4).unwrap().round_dp(8).to_string(), "0.05250032");
 /// ```
 pub fn nominal(effect: Decimal, npery: u32) -> Result<Decimal> {
-    let base = Decimal::ONE.checked_add(effect).or_overflow()?;
-    let root = nth_root(base, npery)?;
-    root.checked_sub(Decimal::ONE)
-        .and_then(|x| x.checked_mul(Decimal::from(npery)))
-        .or_overflow()
+    let root = nth_root(add(Decimal::ONE, effect)?, npery)?;
+    mul(sub(root, Decimal::ONE)?, Decimal::from(npery))
 }
 
 /// `x^(1/n)` for x > 0, to ~26 significant digits.
@@ -394,20 +346,13 @@ fn nth_root(x: Decimal, n: u32) -> Result<Decimal> {
     let start = x
         .to_f64()
         .map(|v| v.powf(1.0 / f64::from(n)))
-        .and_then(Decimal::from_f64)
-        .or_overflow()?;
-    let mut y = start;
-    let n_dec = Decimal::from(n);
+        .and_then(Decimal::from_f64);
+    let mut y = start.ok_or_else(overflow)?;
     for _ in 0..8 {
-        let y_n1 = y.checked_powi(i64::from(n) - 1).or_overflow()?;
-        let f = y_n1
-            .checked_mul(y)
-            .and_then(|v| v.checked_sub(x))
-            .or_overflow()?;
-        let step = f
-            .checked_div(n_dec.checked_mul(y_n1).or_overflow()?)
-            .or_overflow()?;
-        y -= step;
+        // Newton's step for y^n − x = 0.
+        let y_n1 = crate::exact::powi(y, i64::from(n) - 1)?;
+        let step = div(sub(mul(y_n1, y)?, x)?, mul(Decimal::from(n), y_n1)?)?;
+        y = sub(y, step)?;
         if step.abs() < Decimal::new(1, 27) {
             break;
         }
@@ -693,10 +638,11 @@ pub struct Apr {
 /// ```
 pub fn apr(flows: &[Decimal], periods_per_year: u32) -> Result<Apr> {
     let periodic = irr(flows, Some(Decimal::new(1, 2)))?;
-    let nominal = periodic
-        .checked_mul(Decimal::from(periods_per_year))
-        .or_overflow()?;
-    let effective = growth(periodic, Decimal::from(periods_per_year))? - Decimal::ONE;
+    let nominal = mul(periodic, Decimal::from(periods_per_year))?;
+    let effective = sub(
+        growth(periodic, Decimal::from(periods_per_year))?,
+        Decimal::ONE,
+    )?;
     Ok(Apr {
         periodic,
         nominal,

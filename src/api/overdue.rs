@@ -8,6 +8,7 @@ use super::input::{
 };
 use super::output::notices;
 use crate::error::{Error, ErrorKind, Result};
+use crate::exact;
 use crate::json::{JsonWriter, Value};
 use crate::money::Money;
 use crate::notice::Notice;
@@ -96,10 +97,7 @@ fn penalty_terms(f: &mut Fields, product: Product) -> Result<PenaltyTerms> {
         ));
     }
     let multiplier = multiplier.unwrap_or(core::DEFAULT_PENALTY_MULTIPLIER);
-    let times = |rate: Decimal| {
-        rate.checked_mul(multiplier)
-            .ok_or_else(|| Error::overflow(""))
-    };
+    let times = |rate: Decimal| exact::mul(rate, multiplier);
     let (rate, rate_days) = match (daily, contract_daily, contract_annual, product) {
         (Some(d), _, _, _) => (d, 1),
         (None, Some(c), _, _) => (times(c)?, 1),
@@ -151,8 +149,7 @@ fn write_stage(w: &mut JsonWriter, days_past_due: i64) {
 
 /// The daily rate `rate / rate_days`.
 fn daily_rate(rate: Decimal, rate_days: i64) -> Result<Decimal> {
-    rate.checked_div(Decimal::from(rate_days))
-        .ok_or_else(|| Error::overflow(""))
+    exact::div(rate, Decimal::from(rate_days))
 }
 
 /// One breakdown row of either function.

@@ -7,6 +7,7 @@
 //! count, and fake "court" messages that ask for money.
 
 use super::Product;
+use crate::exact;
 use crate::money::write_decimal_fixed;
 use crate::notice::Notice;
 use rust_decimal::Decimal;
@@ -90,10 +91,14 @@ pub enum Situation {
     Overdue(i64),
 }
 
-/// `12.00%`.
+/// `12.00%` (an out-of-range rate is shown as the fraction itself rather than failing a warning).
 fn percent(rate: Decimal) -> String {
     let mut s = String::new();
-    write_decimal_fixed(&mut s, rate * Decimal::ONE_HUNDRED, 2);
+    write_decimal_fixed(
+        &mut s,
+        exact::mul(rate, Decimal::ONE_HUNDRED).unwrap_or(rate),
+        2,
+    );
     s.push('%');
     s
 }
@@ -109,7 +114,8 @@ fn percent(rate: Decimal) -> String {
 /// ```
 pub fn charge_warnings(annualised: Decimal, lpr: Decimal) -> Vec<Notice> {
     let mut out = Vec::new();
-    let cap = lpr * Decimal::from(4);
+    // 4 × LPR; an LPR too large to multiply has no cap worth warning about.
+    let cap = exact::mul(lpr, Decimal::from(4)).unwrap_or(Decimal::MAX);
     let rate = percent(annualised);
     if annualised > cap {
         let cap = percent(cap);

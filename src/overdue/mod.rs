@@ -31,6 +31,7 @@ pub use stage::{bucket, Classification};
 
 use crate::calendar::days_between;
 use crate::error::{Error, Result};
+use crate::exact;
 use crate::money::{Money, RoundingMode};
 use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
@@ -316,12 +317,13 @@ fn charge_row(
 /// charge of this module (penalty, 复利, card interest, minimum payment, 违约金). The division
 /// comes last, so an annual rate on a 360-day basis stays exact and ties round as on paper.
 fn simple_interest(base: Money, rate: Decimal, days: i64, per_days: i64) -> Result<Money> {
-    Decimal::from(base.fen())
-        .checked_mul(rate)
-        .and_then(|x| x.checked_mul(Decimal::from(days)))
-        .and_then(|x| x.checked_div(Decimal::from(per_days)))
-        .map(|fen| fen.round_dp_with_strategy(0, RoundingMode::HalfUp.strategy()))
-        .and_then(|fen| fen.to_i64())
+    let fen = exact::mul(Decimal::from(base.fen()), rate)?;
+    let fen = exact::div(
+        exact::mul(fen, Decimal::from(days))?,
+        Decimal::from(per_days),
+    )?;
+    fen.round_dp_with_strategy(0, RoundingMode::HalfUp.strategy())
+        .to_i64()
         .map(Money::from_fen)
         .ok_or_else(|| Error::overflow(""))
 }
@@ -403,18 +405,21 @@ pub fn assess(terms: &PenaltyTerms, items: &[OverdueItem], as_of: NaiveDate) -> 
             .any(|s| s.status == ItemStatus::InGrace);
 
     // Σ amount × days, in fen-days (bounded: i64 fen × days fits in i128).
-    let exposure: i128 = accrual
+    let exposure = accrual
         .items
         .iter()
-        .map(|s| i128::from(s.amount.fen()) * i128::from(s.days_past_due))
-        .sum();
+        .try_fold(0i128, |sum, s| {
+            sum.checked_add(i128::from(s.amount.fen()) * i128::from(s.days_past_due))
+        })
+        .ok_or_else(|| Error::overflow(""))?;
     let annualised_charge_rate = if exposure > 0 {
-        let charges = i128::from(total_charges.fen()) * i128::from(ANNUALISING_DAYS);
-        Decimal::try_from_i128_with_scale(charges, 0)
-            .ok()
-            .zip(Decimal::try_from_i128_with_scale(exposure, 0).ok())
-            .and_then(|(charges, exposure)| charges.checked_div(exposure))
-            .ok_or_else(|| Error::overflow(""))?
+        let exposure =
+            Decimal::try_from_i128_with_scale(exposure, 0).map_err(|_| Error::overflow(""))?;
+        let charges = exact::mul(
+            Decimal::from(total_charges.fen()),
+            Decimal::from(ANNUALISING_DAYS),
+        )?;
+        exact::div(charges, exposure)?
     } else {
         Decimal::ZERO
     };
