@@ -29,8 +29,13 @@ const DAILY_RATE_PLACES: u32 = 10;
 /// Default 1-year LPR for the 4 × LPR comparison: 3.0% (since 2025-05-20).
 const DEFAULT_LPR: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
 
-/// Reads a nested object with `read`, rejecting unknown keys in it.
-fn nested<T>(value: &Value, path: &str, read: impl FnOnce(&mut Fields) -> Result<T>) -> Result<T> {
+/// Reads the object at `path` ("" for the whole input) with `read`, then rejects keys it did not
+/// read; a missing key that is a near-miss of a given one is reported as that misspelling.
+fn read_object<T>(
+    value: &Value,
+    path: &str,
+    read: impl FnOnce(&mut Fields) -> Result<T>,
+) -> Result<T> {
     let mut f = Fields::new(value, path)?;
     match read(&mut f) {
         Ok(out) => {
@@ -127,7 +132,7 @@ fn penalty_terms(f: &mut Fields, product: Product) -> Result<PenaltyTerms> {
 }
 
 fn read_item(value: &Value, path: &str) -> Result<OverdueItem> {
-    nested(value, path, |f| {
+    read_object(value, path, |f| {
         Ok(OverdueItem {
             due_date: f.req("dueDate", date_value)?,
             principal: f.req("principal", |v, p| money_in(v, p, "0", AMOUNT_MAX))?,
@@ -189,8 +194,7 @@ fn write_charge(w: &mut JsonWriter, item: Option<usize>, line: &ChargeLine, kind
 /// `overdue({ product, asOfDate, items, penaltyDailyRate?, contractAnnualRate? | contractDailyRate?,
 /// penaltyMultiplier?, compoundOverdueInterest?, graceDays?, lpr? })`
 pub fn overdue(input: &Value) -> Result<String> {
-    let mut f = Fields::new(input, "")?;
-    let read = (|| {
+    let (product, as_of, items, terms, lpr) = read_object(input, "", |f| {
         let product = f.req("product", |v, p| {
             option_value(
                 v,
@@ -211,15 +215,10 @@ pub fn overdue(input: &Value) -> Result<String> {
             .enumerate()
             .map(|(i, v)| read_item(v, &index(&items_path, i)))
             .collect::<Result<Vec<_>>>()?;
-        let terms = penalty_terms(&mut f, product)?;
-        let lpr = rate_field(&mut f, "lpr", "1")?.unwrap_or(DEFAULT_LPR);
+        let terms = penalty_terms(f, product)?;
+        let lpr = rate_field(f, "lpr", "1")?.unwrap_or(DEFAULT_LPR);
         Ok((product, as_of, items, terms, lpr))
-    })();
-    let (product, as_of, items, terms, lpr) = match read {
-        Ok(read) => read,
-        Err(error) => return Err(f.explain(error)),
-    };
-    f.finish()?;
+    })?;
 
     let result = core::assess(&terms, &items, as_of)?;
     let accrual = &result.accrual;
@@ -357,7 +356,7 @@ fn read_transactions(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Transaction>> 
         .enumerate()
         .map(|(i, v)| {
             let item_path = index(&path, i);
-            nested(v, &item_path, |t| {
+            read_object(v, &item_path, |t| {
                 let posting_date = t.req("postingDate", date_value)?;
                 if posting_date > cycle.statement_date {
                     return Err(date_order_error(
@@ -385,7 +384,7 @@ fn read_payments(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Payment>> {
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            nested(v, &index(&path, i), |p| {
+            read_object(v, &index(&path, i), |p| {
                 let date = p.req("date", date_value)?;
                 if date < cycle.statement_date || date > cycle.as_of {
                     return Err(date_order_error(
@@ -429,19 +428,13 @@ fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
 /// `cardInterest({ statementDate, dueDate, nextStatementDate, asOfDate?, transactions, payments?,
 /// dailyRate?, interestMode, minimumRate?, lateFeeRate?, lateFeeMin?, graceDays? })`
 pub fn card_interest(input: &Value) -> Result<String> {
-    let mut f = Fields::new(input, "")?;
-    let read = (|| {
-        let cycle = read_cycle(&mut f)?;
-        let transactions = read_transactions(&mut f, &cycle)?;
-        let payments = read_payments(&mut f, &cycle)?;
-        let terms = read_card_terms(&mut f)?;
+    let (cycle, transactions, payments, terms) = read_object(input, "", |f| {
+        let cycle = read_cycle(f)?;
+        let transactions = read_transactions(f, &cycle)?;
+        let payments = read_payments(f, &cycle)?;
+        let terms = read_card_terms(f)?;
         Ok((cycle, transactions, payments, terms))
-    })();
-    let (cycle, transactions, payments, terms) = match read {
-        Ok(read) => read,
-        Err(error) => return Err(f.explain(error)),
-    };
-    f.finish()?;
+    })?;
 
     let s = card::statement(
         &terms,
