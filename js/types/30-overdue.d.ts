@@ -156,6 +156,8 @@ export interface CardInterestInput {
   interestMode: "full" | "unpaid";
   /** Minimum payment share (0 to 1, default 0.10). */
   minimumRate?: RateInput;
+  /** The minimum payment printed on the statement (≥ 0, capped at the statement balance); excludes `minimumRate`. */
+  minimumPayment?: MoneyInput;
   /** 违约金 share of the unpaid minimum (0 to 1, default 0.05). */
   lateFeeRate?: RateInput;
   /** Smallest 违约金 (0 to 100000, default 10). */

@@ -414,7 +414,11 @@ fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
             )
         })?,
         daily_rate: rate_field(f, "dailyRate", "0.01")?.unwrap_or(defaults.daily_rate),
-        minimum_rate: rate_field(f, "minimumRate", "1")?.unwrap_or(defaults.minimum_rate),
+        minimum_rate: {
+            f.one_of(&["minimumRate", "minimumPayment"])?;
+            rate_field(f, "minimumRate", "1")?.unwrap_or(defaults.minimum_rate)
+        },
+        minimum_payment: money_field(f, "minimumPayment", "0")?,
         late_fee_rate: rate_field(f, "lateFeeRate", "1")?.unwrap_or(defaults.late_fee_rate),
         late_fee_min: f
             .opt("lateFeeMin", |v, p| money_in(v, p, "0", "100000"))?
@@ -426,7 +430,7 @@ fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
 }
 
 /// `cardInterest({ statementDate, dueDate, nextStatementDate, asOfDate?, transactions, payments?,
-/// dailyRate?, interestMode, minimumRate?, lateFeeRate?, lateFeeMin?, graceDays? })`
+/// dailyRate?, interestMode, minimumRate? | minimumPayment?, lateFeeRate?, lateFeeMin?, graceDays? })`
 pub fn card_interest(input: &Value) -> Result<String> {
     let (cycle, transactions, payments, terms) = read_object(input, "", |f| {
         let cycle = read_cycle(f)?;

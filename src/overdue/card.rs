@@ -68,7 +68,11 @@ pub enum InterestMode {
 pub struct CardTerms {
     pub daily_rate: Decimal,
     pub mode: InterestMode,
+    /// Minimum payment = statement balance × this, unless `minimum_payment` is given.
     pub minimum_rate: Decimal,
+    /// The minimum payment printed on the statement (which also counts instalments, fees and any
+    /// earlier unpaid minimum in full); capped at the statement balance.
+    pub minimum_payment: Option<Money>,
     pub late_fee_rate: Decimal,
     pub late_fee_min: Money,
     pub grace_days: i64,
@@ -80,6 +84,7 @@ impl Default for CardTerms {
             daily_rate: DEFAULT_DAILY_RATE,
             mode: InterestMode::Full,
             minimum_rate: DEFAULT_MINIMUM_RATE,
+            minimum_payment: None,
             late_fee_rate: DEFAULT_LATE_FEE_RATE,
             late_fee_min: DEFAULT_LATE_FEE_MIN,
             grace_days: DEFAULT_GRACE_DAYS,
@@ -187,8 +192,11 @@ pub fn statement(
     as_of: NaiveDate,
 ) -> Result<Statement> {
     let statement_balance = Money::sum(transactions.iter().map(|t| t.amount))?;
-    let minimum_payment =
-        simple_interest(statement_balance, terms.minimum_rate, 1, 1)?.min(statement_balance);
+    let minimum_payment = match terms.minimum_payment {
+        Some(given) => given,
+        None => simple_interest(statement_balance, terms.minimum_rate, 1, 1)?,
+    }
+    .min(statement_balance);
     let grace_end = due_date
         .checked_add_days(chrono::Days::new(terms.grace_days.unsigned_abs()))
         .ok_or_else(|| Error::overflow("graceDays"))?;
@@ -444,6 +452,40 @@ mod tests {
             "975.00"
         );
         assert_eq!(base.days_past_due, 36);
+    }
+
+    #[test]
+    fn minimum_from_the_statement_overrides_the_rate() {
+        let terms = CardTerms {
+            minimum_payment: Some(Money::from_fen(30_000)),
+            ..CardTerms::default()
+        };
+        let s = statement(
+            &terms,
+            d("2025-05-07"),
+            &[tx("2025-03-30", 100_000)],
+            &[pay("2025-05-07", 10_000)],
+            d("2025-05-18"),
+        )
+        .unwrap();
+        // 300.00 minimum, 100.00 paid: 5% × 200.00 = 10.00.
+        assert_eq!(
+            (s.minimum_payment.to_string(), s.late_fee.to_string()),
+            ("300.00".into(), "10.00".into())
+        );
+        let capped = CardTerms {
+            minimum_payment: Some(Money::from_fen(500_000)),
+            ..CardTerms::default()
+        };
+        let s = statement(
+            &capped,
+            d("2025-05-07"),
+            &[tx("2025-03-30", 100_000)],
+            &[],
+            d("2025-05-18"),
+        )
+        .unwrap();
+        assert_eq!(s.minimum_payment.to_string(), "1000.00");
     }
 
     #[test]
