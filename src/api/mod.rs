@@ -6,6 +6,7 @@
 
 pub mod input;
 pub mod output;
+pub mod overdue;
 pub mod tvm;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -30,6 +31,8 @@ pub const FUNCTIONS: &[(&str, ApiFn)] = &[
     ("nominal", tvm::nominal),
     ("cumipmt", tvm::cumipmt),
     ("cumprinc", tvm::cumprinc),
+    ("overdue", overdue::overdue),
+    ("cardInterest", overdue::card_interest),
 ];
 
 /// Calls the function named `name` on JSON text.
