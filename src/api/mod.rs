@@ -6,6 +6,7 @@
 
 pub mod input;
 pub mod output;
+pub mod overdue;
 pub mod plan;
 pub mod tvm;
 
@@ -31,6 +32,8 @@ pub const FUNCTIONS: &[(&str, ApiFn)] = &[
     ("nominal", tvm::nominal),
     ("cumipmt", tvm::cumipmt),
     ("cumprinc", tvm::cumprinc),
+    ("overdue", overdue::overdue),
+    ("cardInterest", overdue::card_interest),
     ("budget", plan::budget),
     ("payoff", plan::payoff),
 ];
