@@ -36,6 +36,8 @@ pub mod exact;
 pub mod json;
 pub mod money;
 pub mod notice;
+pub mod overdue;
+pub mod plan;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -6,6 +6,8 @@
 
 pub mod input;
 pub mod output;
+pub mod overdue;
+pub mod plan;
 pub mod tvm;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -30,6 +32,10 @@ pub const FUNCTIONS: &[(&str, ApiFn)] = &[
     ("nominal", tvm::nominal),
     ("cumipmt", tvm::cumipmt),
     ("cumprinc", tvm::cumprinc),
+    ("overdue", overdue::overdue),
+    ("cardInterest", overdue::card_interest),
+    ("budget", plan::budget),
+    ("payoff", plan::payoff),
 ];
 
 /// Calls the function named `name` on JSON text.

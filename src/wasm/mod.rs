@@ -113,6 +113,10 @@ exports! {
     nominal as nominal => api::tvm::nominal;
     cumipmt as cumipmt => api::tvm::cumipmt;
     cumprinc as cumprinc => api::tvm::cumprinc;
+    overdue as overdue => api::overdue::overdue;
+    card_interest as cardInterest => api::overdue::card_interest;
+    budget as budget => api::plan::budget;
+    payoff as payoff => api::plan::payoff;
 }
 
 /// The crate version, e.g. `"0.1.0"`.

@@ -17,4 +17,8 @@ export const cases = [
   { fn: "nominal", input: { effectRate: "0.053543", npery: 4 }, check: whole },
   { fn: "cumipmt", input: { rate: "0.0075", nper: 360, pv: 125000, startPeriod: 13, endPeriod: 24, type: 0 }, check: whole },
   { fn: "cumprinc", input: { rate: "0.0075", nper: 360, pv: 125000, startPeriod: 13, endPeriod: 24, type: 0 }, check: whole },
+  { fn: "overdue", input: { product: "bankLoan", asOfDate: "2025-03-02", contractAnnualRate: "0.049", graceDays: 3, items: [{ dueDate: "2025-01-31", principal: "1000", interest: "50", fee: "5" }, { dueDate: "2025-02-28", principal: "1000" }] }, check: whole },
+  { fn: "cardInterest", input: { statementDate: "2025-04-18", dueDate: "2025-05-07", nextStatementDate: "2025-05-18", interestMode: "full", transactions: [{ postingDate: "2025-03-30", amount: "1000" }], payments: [{ date: "2025-05-07", amount: "100" }] }, check: whole },
+  { fn: "budget", input: { monthlyIncome: 8000, expenses: [{ name: "rent", amount: 4000, kind: "essential" }, { amount: 1500, kind: "flexible" }], debts: [{ name: "花呗", minimumPayment: 1000 }], dtiHigh: "0.43" }, check: whole },
+  { fn: "payoff", input: { debts: [{ name: "A", balance: 1000, annualRate: 0.18, minimumPayment: 50 }, { name: "B", balance: 3000, monthlyRate: "0.005", minimumPayment: 100 }, { name: "C", balance: 500, dailyRate: "0.0004", minimumPayment: 25 }], monthlyBudget: 300, strategy: "custom", order: ["B"], startDate: "2025-01-15", extraPayments: [{ month: 2, amount: 100 }] }, check: whole },
 ];
