@@ -47,8 +47,9 @@ test("budget and payoff: the worked case A/B/C at 300 a month, avalanche vs snow
   assert.equal(await figure(page, "#budget-result", "capacity"), yuan(budget.capacity));
   assert.equal(await figure(page, "#payoff-result", "debtFreeDate"), av.debtFreeDate);
   const cmp = await tableText(page, "#payoff-result");
-  assert.deepEqual(cmp[1].slice(1), [String(av.months), av.debtFreeDate, yuan(av.totalInterest)]);
-  assert.deepEqual(cmp[2].slice(1), [String(sb.months), sb.debtFreeDate, yuan(sb.totalInterest)]);
+  assert.deepEqual(cmp[1].slice(1, 4), [String(av.months), av.debtFreeDate, yuan(av.totalInterest)]);
+  assert.deepEqual([av.months, av.totalInterest, sb.totalInterest], [16, "205.91", "217.22"], "domain.md §6");
+  assert.deepEqual(cmp[2].slice(1, 4), [String(sb.months), sb.debtFreeDate, yuan(sb.totalInterest)]);
   assert.equal(await page.locator("#payoff-result svg.chart").count(), 1, "the payoff timeline chart");
   // the chart can show the snowball plan instead
   await page.selectOption("#plan-chartStrategy", "snowball");
@@ -96,6 +97,11 @@ test("a debt named like HTML is shown as text, never run", async () => {
   const { page } = session;
   await page.click("#tab-plan");
   await page.fill("#plan-debts-0-name", XSS);
+  if (has("payoff")) {
+    // in the payoff tables and the chart legend, as text
+    await eventually(async () => assert.ok((await page.locator("#payoff-result td, #payoff-result th").allTextContents()).includes(XSS)));
+    assert.ok((await page.locator("#payoff-result .legend li").allTextContents()).includes(XSS));
+  }
   await page.locator("#restructure > summary").click();
   await eventually(async () => assert.equal(await page.locator("#restructure .presets button").first().textContent(), XSS));
   // the same name in the offers comparison table
@@ -105,7 +111,10 @@ test("a debt named like HTML is shown as text, never run", async () => {
   await page.waitForTimeout(300);
   assert.equal(await page.locator("img").count(), 0, "no element was created from the name");
   // and it survives a reload through the URL fragment, still as text
-  await page.waitForFunction(() => location.hash.length > 1);
+  await page.waitForFunction((name) => {
+    const state = JSON.parse(decodeURIComponent(location.hash.slice(1)) || "{}");
+    return state.tab === "schedule" && state.schedule?.compare?.offers?.[0]?.name === name;
+  }, XSS);
   await page.reload();
   await page.waitForSelector("html[data-ready]");
   assert.equal(await page.inputValue("#compare-offers-0-name"), XSS);

@@ -168,7 +168,7 @@ const BY_CODE = {
   // budget / payoff
   NO_INCOME: "talk", CAPACITY_BELOW_MINIMUMS: "instalment", SHORTFALL: "instalment",
   DTI_ABOVE_CN_GUIDANCE: "spending", DTI_HIGH: "spending", NEEDS_OVER_50: "budget", WANTS_OVER_30: "spending",
-  SAVINGS_UNDER_20: "budget", SURPLUS_FOR_DEBTS: "budget", BUDGET_BELOW_MINIMUMS: "instalment", NEVER_PAID_OFF: "instalment",
+  SAVINGS_UNDER_20: "budget", SURPLUS_FOR_DEBTS: "budget", BUDGET_BELOW_MINIMUMS: "instalment", NEVER_PAID_OFF: "instalment", MINIMUM_BELOW_INTEREST: "instalment",
 };
 
 /** For codes added later: a best guess from the code's words. */

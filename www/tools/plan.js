@@ -3,7 +3,7 @@
 import { h } from "../lib/dom.js";
 import { tr, say } from "../lib/i18n.js";
 import { Form, num, pct, compact } from "../lib/form.js";
-import { money, percent, count, negative } from "../lib/format.js";
+import { money, count, negative } from "../lib/format.js";
 import { stat, stats, table, notices } from "../lib/ui.js";
 import { stackedArea } from "../lib/chart.js";
 import { today, debounce, liveRegion, call, missing, resultBox } from "../lib/tool.js";
@@ -224,9 +224,9 @@ export function createPlan(ctx, panel) {
   function renderBudget(b) {
     const short = negative(b.surplus);
     const splitRows = b.split ? [
-      { part: tr(L("必要开支（含最低还款）", "Needs (incl. minimum payments)")), actual: b.split.needs, guide: "0.50" },
-      { part: tr(L("弹性开支", "Wants")), actual: b.split.wants, guide: "0.30" },
-      { part: tr(L("储蓄和额外还款", "Savings and extra repayment")), actual: b.split.savings, guide: "0.20" },
+      { part: tr(L("必要开支（含最低还款）", "Needs (incl. minimum payments)")), actual: b.split.needs, guide: b.splitTarget?.needs },
+      { part: tr(L("弹性开支", "Wants")), actual: b.split.wants, guide: b.splitTarget?.wants },
+      { part: tr(L("储蓄和额外还款", "Savings and extra repayment")), actual: b.split.savings, guide: b.splitTarget?.savings },
     ] : [];
     budgetResult.set(
       stats(
@@ -242,7 +242,7 @@ export function createPlan(ctx, panel) {
       splitRows.length ? table({ caption: L("和 50/30/20 比较", "Against 50/30/20"), file: "budget-split", rows: splitRows, columns: [
         { key: "part", label: L("部分", "Part"), kind: "text" },
         { key: "actual", label: L("你的占比", "Your share"), kind: "rate" },
-        { key: "guide", label: L("参考", "Guide"), kind: "text", get: (r) => percent(r.guide, 0) },
+        { key: "guide", label: L("50/30/20 参考", "50/30/20 guide"), kind: "rate" },
       ] }) : null,
       notices(b.flags, { title: L("提示", "Flags"), openAdvice: ctx.openAdvice }),
     );
@@ -255,27 +255,35 @@ export function createPlan(ctx, panel) {
     return L("这个计划无法还清。", "This plan does not repay the debts.");
   }
 
-  function renderPayoff(av, sb, chosen, names) {
-    const plan = chosen === "snowball" ? sb : av;
-    const cmp = av.comparison ?? {};
-    const cmpRows = [
-      { name: tr(L("雪崩法", "Avalanche")), months: cmp.avalanche?.months ?? av.months, date: av.debtFreeDate, interest: cmp.avalanche?.totalInterest ?? av.totalInterest, feasible: av.feasible },
-      { name: tr(L("雪球法", "Snowball")), months: cmp.snowball?.months ?? sb.months, date: sb.debtFreeDate, interest: cmp.snowball?.totalInterest ?? sb.totalInterest, feasible: sb.feasible },
-      cmp.minimumOnly ? { name: tr(L("只还最低", "Minimums only")), months: cmp.minimumOnly.months, date: cmp.minimumOnly.debtFreeDate, interest: cmp.minimumOnly.totalInterest, feasible: cmp.minimumOnly.feasible } : null,
-    ].filter(Boolean);
+  function renderPayoff(plan, chosen) {
+    const cmp = plan.comparison ?? {};
     const neverText = tr(L("还不清", "never"));
+    const cmpRows = [
+      ["avalanche", L("雪崩法（利率高的先还）", "Avalanche (highest rate first)")],
+      ["snowball", L("雪球法（余额小的先还）", "Snowball (smallest balance first)")],
+      ["minimumOnly", L("只还最低还款", "Minimum payments only")],
+    ].filter(([key]) => cmp[key]).map(([key, label]) => ({ key, name: tr(label), ...cmp[key] }));
+    const comparison = cmpRows.length ? table({ caption: L("几种还法比较", "Strategies compared"), file: "payoff-comparison", rows: cmpRows, columns: [
+      { key: "name", label: L("还法", "Strategy"), kind: "text" },
+      { key: "months", label: L("月数", "Months"), kind: "text", get: (r) => (r.feasible === false || r.months == null ? neverText : count(r.months)) },
+      { key: "debtFreeDate", label: L("还清日期", "Debt-free"), kind: "date" },
+      { key: "totalInterest", label: L("总利息", "Total interest") },
+      { key: "interestSaved", label: L("比只还最低省下的利息", "Interest saved vs minimums only") },
+    ] }) : null;
+    const warnings = notices(plan.warnings, { title: L("提醒", "Warnings"), openAdvice: ctx.openAdvice });
     if (!plan.feasible) {
-      payoffResult.set(h("p", { class: "message warn" }, tr(reasonText(plan))));
+      payoffResult.set(h("p", { class: "message warn" }, tr(reasonText(plan))), warnings, comparison);
       live.say(tr(reasonText(plan)));
       return false;
     }
     const timeline = plan.timeline ?? [];
-    const debtNames = names.map((n, i) => n || tr(L("欠款 {n}", "Debt {n}"), { n: i + 1 }));
-    const series = debtNames.map((name, i) => ({
+    const names = (plan.debts ?? []).map((d) => d.name);
+    // rows list only the debts still owed that month, by name
+    const series = names.map((name) => ({
       label: name,
-      values: timeline.map((m) => (m.rows?.[i] ?? {}).balance ?? "0"),
+      values: timeline.map((m) => (m.rows ?? []).find((r) => r.name === name)?.balance ?? "0"),
     }));
-    const longRows = timeline.flatMap((m) => (m.rows ?? []).map((r, i) => ({ month: m.month, date: m.date, name: r.name ?? debtNames[i], payment: r.payment, interest: r.interest, balance: r.balance })));
+    const longRows = timeline.flatMap((m) => (m.rows ?? []).map((r) => ({ month: m.month, date: m.date, ...r })));
     payoffResult.set(
       stats(
         stat(L("还清日期", "Debt-free on"), plan.debtFreeDate, { key: "debtFreeDate", kind: "date", big: true }),
@@ -283,19 +291,15 @@ export function createPlan(ctx, panel) {
         stat(L("总利息", "Total interest"), plan.totalInterest, { key: "totalInterest" }),
         stat(L("总共还", "Total paid"), plan.totalPaid, { key: "totalPaid" }),
       ),
-      table({ caption: L("雪崩法与雪球法", "Avalanche vs snowball"), file: "payoff-comparison", rows: cmpRows, columns: [
-        { key: "name", label: L("还法", "Strategy"), kind: "text" },
-        { key: "months", label: L("月数", "Months"), kind: "text", get: (r) => (r.feasible === false || r.months == null ? neverText : count(r.months)) },
-        { key: "date", label: L("还清日期", "Debt-free"), kind: "date" },
-        { key: "interest", label: L("总利息", "Total interest") },
-      ] }),
+      warnings,
+      comparison,
       timeline.length ? stackedArea({
         title: chosen === "snowball" ? L("雪球法：每笔欠款的余额", "Snowball: balance of each debt") : L("雪崩法：每笔欠款的余额", "Avalanche: balance of each debt"),
         summary: tr(L("{n} 个月后全部还清，{d}", "all repaid after {n} months, {d}"), { n: count(plan.months), d: plan.debtFreeDate ?? "" }),
         x: timeline.map((m) => m.month),
         series,
       }) : null,
-      table({ caption: L("每笔欠款", "Each debt"), file: "payoff-debts", rows: (plan.debts ?? []).map((d, i) => ({ ...d, name: d.name ?? debtNames[i] })), columns: [
+      table({ caption: L("每笔欠款", "Each debt"), file: "payoff-debts", rows: plan.debts ?? [], columns: [
         { key: "name", label: L("欠款", "Debt"), kind: "text" },
         { key: "payoffMonth", label: L("第几个月还清", "Paid off in month"), kind: "int" },
         { key: "payoffDate", label: L("还清日期", "Paid off on"), kind: "date" },
@@ -365,13 +369,13 @@ export function createPlan(ctx, panel) {
       shortfall = true;
       payoffResult.set(h("p", { class: "message warn" }, tr(L("按预算，收入扣除必要开支和储蓄后已经没有钱还债。需要和贷款方协商，看下面的试算。", "After essentials and savings nothing is left for debts. You need to negotiate — see the what-if below."))));
     } else {
-      const av = call(ctx.rp, "payoff", payoffInput(v, "avalanche", capacity));
-      const sb = av.ok ? call(ctx.rp, "payoff", payoffInput(v, "snowball", capacity)) : av;
-      if (av.missing) payoffResult.set(missing("payoff"));
-      else if (av.ok && sb.ok) {
-        if (!renderPayoff(av.value, sb.value, v.chartStrategy, v.debts.map((d) => d.name))) shortfall = true;
+      const strategy = v.chartStrategy === "snowball" ? "snowball" : "avalanche";
+      const p = call(ctx.rp, "payoff", payoffInput(v, strategy, capacity));
+      if (p.missing) payoffResult.set(missing("payoff"));
+      else if (p.ok) {
+        if (!renderPayoff(p.value, strategy)) shortfall = true;
         form.clearErrors();
-      } else formError = fail(payoffResult, form, planField, (av.ok ? sb : av).error);
+      } else formError = fail(payoffResult, form, planField, p.error);
     }
     if (!formError && b.ok) form.clearErrors();
 
