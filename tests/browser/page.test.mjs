@@ -99,10 +99,12 @@ test("keyboard: skip link, tabs with arrow keys, and results reachable", async (
 test("print layout hides the controls and shows whole tables", async () => {
   const session = await openPage(env);
   const { page } = session;
+  await page.click("#tab-overdue");
+  await page.waitForSelector("#debt-result .scroll");
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.isVisible(".tabs"), false);
-  assert.equal(await page.isVisible("#loan-result button.csv"), false);
-  assert.equal(await page.locator("#loan-result .scroll").evaluate((e) => getComputedStyle(e).maxHeight), "none");
+  assert.equal(await page.isVisible("#debt-result button.csv"), false);
+  assert.equal(await page.locator("#debt-result .scroll").first().evaluate((e) => getComputedStyle(e).maxHeight), "none");
   await closeClean(session);
 });
 

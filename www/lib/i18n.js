@@ -50,7 +50,7 @@ export const STATIC = {
   tabsLabel: { zh: "计算工具", en: "Tools" },
   tabSchedule: { zh: "还款计划", en: "Schedule" },
   tabOverdue: { zh: "逾期计算", en: "Overdue" },
-  tabPlan: { zh: "预算与还款", en: "Budget & payoff" },
+  tabPlan: { zh: "预算与还款", en: "Budget" },
   tabAdvice: { zh: "建议", en: "Advice" },
   loading: { zh: "正在加载计算模块…", en: "Loading the calculator…" },
   noscript: { zh: "本计算器需要启用 JavaScript。", en: "This calculator needs JavaScript." },

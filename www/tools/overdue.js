@@ -278,7 +278,10 @@ export function createOverdue(ctx, panel) {
     if (!ctx.ready) return;
     dirty = false;
     const r = call(ctx.rp, "overdue", debtInput(form.values()));
-    if (r.missing) result.set(missing("overdue"));
+    if (r.missing) {
+      result.set(missing("overdue"));
+      headline.hidden = true;
+    }
     else if (r.ok) {
       form.clearErrors();
       renderDebt(r.value);

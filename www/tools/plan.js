@@ -188,6 +188,7 @@ export function createPlan(ctx, panel) {
   const rsForm = new Form("rs", RS_SPEC, update);
   const heading = h("h2", {});
   const intro = h("p", { class: "intro" });
+  const headline = h("p", { class: "headline", "aria-hidden": "true" }, tr(L("正在计算…", "Working it out…")));
   const rsSummary = h("summary", {});
   const rsIntro = h("p", { class: "intro" });
   const rsBanner = h("p", { class: "message warn", hidden: true });
@@ -195,7 +196,7 @@ export function createPlan(ctx, panel) {
   const pick = h("div", { class: "presets", role: "group", "aria-labelledby": "rs-pick-label" });
   const rsBox = h("details", { class: "what-if", id: "restructure" }, rsSummary, rsBanner, rsIntro, pickLabel, pick, rsForm.el, rsResult.el);
   panel.replaceChildren(
-    h("div", { class: "tool" }, h("div", { class: "inputs" }, heading, intro, form.el), h("div", { class: "outputs" }, budgetResult.el, payoffResult.el)),
+    h("div", { class: "tool" }, h("div", { class: "inputs" }, heading, intro, headline, form.el), h("div", { class: "outputs" }, budgetResult.el, payoffResult.el)),
     rsBox,
     live.el);
 
@@ -355,6 +356,7 @@ export function createPlan(ctx, panel) {
     renderPick(v.debts);
     let shortfall = false;
     let capacity;
+    let debtFree = null;
     let formError = null;
     const b = call(ctx.rp, "budget", budgetInput(v));
     if (b.missing) budgetResult.set(missing("budget"));
@@ -374,10 +376,17 @@ export function createPlan(ctx, panel) {
       if (p.missing) payoffResult.set(missing("payoff"));
       else if (p.ok) {
         if (!renderPayoff(p.value, strategy)) shortfall = true;
+        else debtFree = p.value.debtFreeDate;
         form.clearErrors();
       } else formError = fail(payoffResult, form, planField, p.error);
     }
     if (!formError && b.ok) form.clearErrors();
+    const parts = [];
+    if (b.ok) parts.push(tr(negative(b.value.surplus) ? L("每月缺口 {s}", "Short {s} a month") : L("每月结余 {s}", "{s} left each month"), { s: money(b.value.surplus) }));
+    if (debtFree) parts.push(tr(L("{d} 还清", "debt-free on {d}"), { d: debtFree }));
+    else if (shortfall) parts.push(tr(L("需要协商分期", "instalments needed")));
+    headline.textContent = parts.join(" · ");
+    headline.hidden = parts.length === 0;
 
     rsBanner.hidden = !shortfall;
     rsBanner.textContent = tr(L("钱不够还：可以试试向贷款方申请分期，下面按你的情况算一算。", "The money does not reach: consider asking the lender for instalments — here is what that could look like."));

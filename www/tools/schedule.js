@@ -284,7 +284,10 @@ export function createSchedule(ctx, panel) {
   function runLoan() {
     const v = form.values();
     const r = call(ctx.rp, "schedule", loanInput(v));
-    if (r.missing) result.set(missing("schedule"));
+    if (r.missing) {
+      result.set(missing("schedule"));
+      headline.hidden = true;
+    }
     else if (r.ok) {
       form.clearErrors();
       renderLoan(r.value);
