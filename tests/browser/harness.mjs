@@ -85,7 +85,7 @@ export async function eventually(fn, ms = 4000) {
     } catch (e) {
       if (Date.now() > end) throw e;
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 25));
   }
 }
 
