@@ -118,3 +118,9 @@ export * as pkg from "../../pkg/node.mjs";
 export function todayCN() {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }
+
+/** Scrolls to the offers comparison, which is built when it comes near the screen. */
+export async function showCompare(page) {
+  await page.locator("#compare-result").scrollIntoViewIfNeeded();
+  await page.waitForSelector("#compare-form");
+}

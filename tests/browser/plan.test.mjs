@@ -1,7 +1,7 @@
 // Tool 3 (预算与还款): budget, avalanche vs snowball, the hardship what-if; user text stays text.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, closeClean, eventually, figure, yuan, pct, tableText, pkg } from "./harness.mjs";
+import { useBrowser, openPage, closeClean, eventually, figure, yuan, pct, tableText, pkg, showCompare } from "./harness.mjs";
 
 const env = useBrowser();
 const has = (name) => typeof pkg[name] === "function";
@@ -106,6 +106,7 @@ test("a debt named like HTML is shown as text, never run", async () => {
   await eventually(async () => assert.equal(await page.locator("#restructure .presets button").first().textContent(), XSS));
   // the same name in the offers comparison table
   await page.click("#tab-schedule");
+  await showCompare(page);
   await page.fill("#compare-offers-0-name", XSS);
   if (has("compareOffers")) await eventually(async () => assert.ok((await tableText(page, "#compare-result")).some((r) => r[0] === XSS)));
   await page.waitForTimeout(300);
@@ -117,6 +118,7 @@ test("a debt named like HTML is shown as text, never run", async () => {
   }, XSS);
   await page.reload();
   await page.waitForSelector("html[data-ready]");
+  await showCompare(page);
   assert.equal(await page.inputValue("#compare-offers-0-name"), XSS);
   assert.equal(await page.locator("img").count(), 0);
   await closeClean(session);

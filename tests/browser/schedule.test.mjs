@@ -1,7 +1,7 @@
 // Tool 1 (还款计划): the reference loan typed as a user would, checked against the package.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useBrowser, openPage, closeClean, eventually, figure, yuan, pct, tableText, pkg } from "./harness.mjs";
+import { useBrowser, openPage, closeClean, eventually, figure, yuan, pct, tableText, pkg, showCompare } from "./harness.mjs";
 
 const env = useBrowser();
 const has = (name) => typeof pkg[name] === "function";
@@ -78,6 +78,7 @@ test("equal principal, by preset then method: first payment 6861.11", { skip: !h
 test("compareOffers: three offers, sorted by effective APR, names as text", { skip: !has("compareOffers") && "compareOffers is not in this build" }, async () => {
   const session = await openPage(env);
   const { page } = session;
+  await showCompare(page);
   await page.fill("#compare-startDate", "2025-03-01");
   await page.click("#compare-offers button.add");
   await page.fill("#compare-offers-2-name", "银行消费贷");

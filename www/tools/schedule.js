@@ -273,12 +273,23 @@ export function createSchedule(ctx, panel) {
   }
 
   let compareTimer = 0;
+  let compareNear = typeof IntersectionObserver !== "function";
   function run() {
     if (!ctx.ready) return;
     runLoan();
-    // The comparison sits below the first screen: compute it in a task of its own.
+    // The comparison sits below the first screen: build and compute it in a task of its own, once
+    // it comes near the screen.
     clearTimeout(compareTimer);
-    compareTimer = setTimeout(runCompare, 0);
+    if (compareNear) compareTimer = setTimeout(runCompare, 0);
+  }
+  if (!compareNear) {
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      compareNear = true;
+      if (ctx.ready) runCompare();
+    }, { rootMargin: "400px 0px" });
+    observer.observe(compareResult.el);
   }
 
   function runLoan() {
