@@ -35,6 +35,8 @@ pub mod error;
 pub mod json;
 pub mod money;
 pub mod notice;
+pub mod plan;
+pub mod schedule;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

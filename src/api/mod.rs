@@ -6,6 +6,8 @@
 
 pub mod input;
 pub mod output;
+pub mod restructure;
+pub mod schedule;
 pub mod tvm;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -30,6 +32,9 @@ pub const FUNCTIONS: &[(&str, ApiFn)] = &[
     ("nominal", tvm::nominal),
     ("cumipmt", tvm::cumipmt),
     ("cumprinc", tvm::cumprinc),
+    ("schedule", schedule::schedule),
+    ("compareOffers", schedule::compare_offers),
+    ("restructure", restructure::restructure),
 ];
 
 /// Calls the function named `name` on JSON text.

@@ -101,6 +101,9 @@ exports! {
     nominal as nominal => api::tvm::nominal;
     cumipmt as cumipmt => api::tvm::cumipmt;
     cumprinc as cumprinc => api::tvm::cumprinc;
+    schedule as schedule => api::schedule::schedule;
+    compare_offers as compareOffers => api::schedule::compare_offers;
+    restructure as restructure => api::restructure::restructure;
 }
 
 /// The crate version, e.g. `"0.1.0"`.

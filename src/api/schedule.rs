@@ -1,0 +1,307 @@
+//! JSON front of [`crate::schedule`]: `schedule(input)` and `compareOffers([input, …])`.
+//!
+//! Rows are written straight into one pre-sized [`JsonWriter`] buffer: money as integer fen
+//! formatted by hand, no intermediate strings.
+
+use super::input::{
+    array_value, date_value, decimal_in, index, integer_in, join, money_in, option_value, text_value, Fields,
+};
+use super::output::notices;
+use crate::calendar::DayCount;
+use crate::cost::Apr;
+use crate::error::{Error, ErrorKind, Result};
+use crate::json::{JsonWriter, Value};
+use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
+use crate::schedule::{
+    build, default_rounding, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Row, Schedule, Strategy,
+    Totals, DEFAULT_LPR, MAX_PERIODS,
+};
+
+/// Largest principal (and any other amount) accepted: 100 billion yuan.
+pub(crate) const AMOUNT_MAX: &str = "100000000000";
+/// Most offers `compareOffers` takes.
+const MAX_OFFERS: usize = 20;
+
+const METHODS: &[(&str, Method)] = &[
+    ("annuity", Method::Annuity),
+    ("equalPrincipal", Method::EqualPrincipal),
+    ("interestOnly", Method::InterestOnly),
+    ("bullet", Method::Bullet),
+    ("flat", Method::Flat),
+    ("feeInstalment", Method::FeeInstalment),
+];
+
+fn method_name(method: Method) -> &'static str {
+    METHODS.iter().find(|(_, m)| *m == method).map_or("annuity", |(name, _)| name)
+}
+
+/// `rounding: { mode?, residue? }`; absent parts take `default`'s.
+pub(crate) fn rounding_field(f: &mut Fields, default: RoundingPolicy) -> Result<Option<RoundingPolicy>> {
+    let Some(value) = f.get("rounding") else { return Ok(None) };
+    let mut r = Fields::new(value, &f.path("rounding"))?;
+    let modes = [("halfUp", RoundingMode::HalfUp), ("halfEven", RoundingMode::HalfEven), ("down", RoundingMode::Down)];
+    let mode = r.opt("mode", |v, p| option_value(v, p, &modes))?;
+    let residue = r.opt("residue", |v, p| option_value(v, p, &[("first", Residue::First), ("last", Residue::Last)]))?;
+    r.finish()?;
+    Ok(Some(RoundingPolicy { mode: mode.unwrap_or(default.mode), residue: residue.unwrap_or(default.residue) }))
+}
+
+/// Reads the schedule input object (every key but `name`, which only `compareOffers` takes).
+fn read_loan(f: &mut Fields) -> Result<Loan> {
+    let principal = f.req("principal", |v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
+    let method = f.req("method", |v, p| option_value(v, p, METHODS))?;
+    let periods = f.req("periods", |v, p| integer_in(v, p, 1, i64::from(MAX_PERIODS)))? as u32;
+    let start = f.req("startDate", date_value)?;
+    let mut loan = Loan::new(principal, method, periods, start);
+
+    f.one_of(&["annualRate", "monthlyRate", "dailyRate"])?;
+    let annual = f.opt("annualRate", |v, p| decimal_in(v, p, "0", "36"))?.map(InterestRate::Annual);
+    let monthly = f.opt("monthlyRate", |v, p| decimal_in(v, p, "0", "3"))?.map(InterestRate::Monthly);
+    let daily = f.opt("dailyRate", |v, p| decimal_in(v, p, "0", "0.1"))?.map(InterestRate::Daily);
+    loan.rate = annual.or(monthly).or(daily);
+
+    f.one_of(&["feeRate", "totalFeeRate"])?;
+    let per_period = f.opt("feeRate", |v, p| decimal_in(v, p, "0", "1"))?.map(FeeRate::PerPeriod);
+    let total = f.opt("totalFeeRate", |v, p| decimal_in(v, p, "0", "10"))?.map(FeeRate::Total);
+    loan.fee = per_period.or(total);
+    if loan.fee.is_some() && method != Method::FeeInstalment {
+        let key = if f.has("feeRate") { "feeRate" } else { "totalFeeRate" };
+        return Err(Error::new(
+            ErrorKind::ConflictingFields,
+            f.path(key),
+            format!("method {} takes no fee rate; only feeInstalment does", method_name(method)),
+            format!("{} 方式不收分期手续费；只有 feeInstalment 可以填写手续费率", method_name(method)),
+        ));
+    }
+    if loan.rate.is_some() && method == Method::FeeInstalment {
+        let key = ["annualRate", "monthlyRate", "dailyRate"].into_iter().find(|k| f.has(k)).unwrap_or("annualRate");
+        return Err(Error::new(
+            ErrorKind::ConflictingFields,
+            f.path(key),
+            "method feeInstalment takes feeRate or totalFeeRate, not an interest rate",
+            "feeInstalment 方式应填写 feeRate 或 totalFeeRate，而不是利率",
+        ));
+    }
+
+    loan.upfront_fee = f.opt("upfrontFee", |v, p| money_in(v, p, "0", AMOUNT_MAX))?.unwrap_or(Money::ZERO);
+    loan.first_due = f.opt("firstDueDate", date_value)?;
+    let day_counts = [("30/360", DayCount::Thirty360), ("actual/360", DayCount::Actual360), ("actual/365", DayCount::Actual365)];
+    loan.day_count = f.opt("dayCount", |v, p| option_value(v, p, &day_counts))?;
+    loan.rounding = rounding_field(f, default_rounding(method))?;
+    loan.lpr = f.opt("lpr", |v, p| decimal_in(v, p, "0", "1"))?.unwrap_or(DEFAULT_LPR);
+
+    let max_items = MAX_PERIODS as usize;
+    if let Some(items) = f.opt("prepayments", |v, p| array_value(v, p, 0, max_items))? {
+        let path = f.path("prepayments");
+        for (i, item) in items.iter().enumerate() {
+            let mut p = Fields::new(item, &index(&path, i))?;
+            let after_period = p.req("afterPeriod", |v, q| integer_in(v, q, 1, i64::from(MAX_PERIODS)))? as u32;
+            let amount = p.req("amount", |v, q| money_in(v, q, "0.01", AMOUNT_MAX))?;
+            let strategies = [("shortenTerm", Strategy::ShortenTerm), ("reducePayment", Strategy::ReducePayment)];
+            let strategy = p.req("strategy", |v, q| option_value(v, q, &strategies))?;
+            let fee = p.opt("fee", |v, q| money_in(v, q, "0", AMOUNT_MAX))?.unwrap_or(Money::ZERO);
+            p.finish()?;
+            loan.prepayments.push(Prepayment { after_period, amount, strategy, fee });
+        }
+    }
+    if let Some(items) = f.opt("rateChanges", |v, p| array_value(v, p, 0, max_items))? {
+        let path = f.path("rateChanges");
+        for (i, item) in items.iter().enumerate() {
+            let mut c = Fields::new(item, &index(&path, i))?;
+            let from_period = c.req("fromPeriod", |v, q| integer_in(v, q, 1, i64::from(MAX_PERIODS)))? as u32;
+            let annual_rate = c.req("annualRate", |v, q| decimal_in(v, q, "0", "36"))?;
+            c.finish()?;
+            loan.rate_changes.push(RateChange { from_period, annual_rate });
+        }
+    }
+    Ok(loan)
+}
+
+/// A core error names the input key (`periods`); under `compareOffers` it needs the offer's path.
+fn under(prefix: &str, error: Error) -> Error {
+    if prefix.is_empty() {
+        return error;
+    }
+    let field = if error.field().is_empty() { prefix.to_string() } else { join(prefix, error.field()) };
+    Error::new(error.kind(), field, error.message(), error.message_zh())
+}
+
+/// Reads and builds one loan at `path`; `named` accepts the `name` label of `compareOffers`.
+fn read_and_build(value: &Value, path: &str, named: bool) -> Result<(Loan, Schedule, Option<String>)> {
+    let mut f = Fields::new(value, path)?;
+    let read = read_loan(&mut f).and_then(|loan| {
+        let name = if named { f.opt("name", text_value)? } else { None };
+        Ok((loan, name))
+    });
+    let (loan, name) = match read {
+        Ok(ok) => ok,
+        Err(error) => return Err(f.explain(error)),
+    };
+    f.finish()?;
+    let schedule = build(&loan).map_err(|e| under(path, e))?;
+    Ok((loan, schedule, name))
+}
+
+/// Bytes of output per row, to size the buffer once.
+const ROW_BYTES: usize = 200;
+
+/// `"rows": [{period, dueDate, days, opening, payment, principal, interest, fee, closing}, …]`;
+/// a row with a prepayment also has `prepayment` and `prepaymentFee`.
+pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
+    w.key("rows");
+    w.begin_array();
+    for row in rows {
+        w.begin_object();
+        w.key("period");
+        w.count(i64::from(row.period));
+        w.key("dueDate");
+        w.date(row.due);
+        w.key("days");
+        w.count(row.days);
+        w.key("opening");
+        w.money(row.opening);
+        w.key("payment");
+        w.money(row.payment);
+        w.key("principal");
+        w.money(row.principal);
+        w.key("interest");
+        w.money(row.interest);
+        w.key("fee");
+        w.money(row.fee);
+        if !row.prepayment.is_zero() {
+            w.key("prepayment");
+            w.money(row.prepayment);
+            w.key("prepaymentFee");
+            w.money(row.prepayment_fee);
+        }
+        w.key("closing");
+        w.money(row.closing);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+/// `"totals": {payment, principal, interest, fee, cost}` (+ `prepayment`, `prepaymentFee` when any).
+pub(crate) fn write_totals(w: &mut JsonWriter, t: &Totals) {
+    w.key("totals");
+    w.begin_object();
+    for (key, amount) in [("payment", t.payment), ("principal", t.principal), ("interest", t.interest), ("fee", t.fee)] {
+        w.key(key);
+        w.money(amount);
+    }
+    if !t.prepayment.is_zero() {
+        w.key("prepayment");
+        w.money(t.prepayment);
+        w.key("prepaymentFee");
+        w.money(t.prepayment_fee);
+    }
+    w.key("cost");
+    w.money(t.cost);
+    w.end_object();
+}
+
+/// `"apr": {periodic, nominal, effective}`.
+pub(crate) fn write_apr(w: &mut JsonWriter, apr: &Apr) {
+    w.key("apr");
+    w.begin_object();
+    w.key("periodic");
+    w.rate(apr.periodic);
+    w.key("nominal");
+    w.rate(apr.nominal);
+    w.key("effective");
+    w.rate(apr.effective);
+    w.end_object();
+}
+
+pub(crate) fn writer_for(rows: usize) -> JsonWriter {
+    JsonWriter::with_capacity(1024 + rows * ROW_BYTES)
+}
+
+/// `schedule(input)` → `{ rows, totals, model, apr, warnings }`.
+pub fn schedule(input: &Value) -> Result<String> {
+    let (_, s, _) = read_and_build(input, "", false)?;
+    let mut w = writer_for(s.rows.len());
+    w.begin_object();
+    write_rows(&mut w, &s.rows);
+    write_totals(&mut w, &s.totals);
+    w.key("model");
+    w.begin_object();
+    w.key("payment");
+    w.money(s.model.payment);
+    w.key("interest");
+    w.money(s.model.interest);
+    w.end_object();
+    write_apr(&mut w, &s.apr);
+    notices(&mut w, "warnings", &s.warnings);
+    w.end_object();
+    Ok(w.finish())
+}
+
+/// `compareOffers([input, …])` → `{ offers: [summary, …] }`, cheapest effective APR first.
+///
+/// Each summary: `{ index, name?, method, principal, periods, minPayment, maxPayment, totalPaid,
+/// totalCost, apr, warnings }`, where `index` is the offer's position in the input and
+/// `totalPaid − principal = totalCost`.
+pub fn compare_offers(input: &Value) -> Result<String> {
+    let items = match input {
+        Value::Array(items) if (1..=MAX_OFFERS).contains(&items.len()) => items,
+        Value::Array(_) => {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                "",
+                format!("give between 1 and {MAX_OFFERS} offers"),
+                format!("请提供 1 到 {MAX_OFFERS} 个方案"),
+            ))
+        }
+        other => {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                "",
+                format!("the input must be an array of schedule inputs, not {}", other.type_name()),
+                format!("输入须为还款计划输入的数组，而不是 {}", other.type_name()),
+            ))
+        }
+    };
+    let mut offers = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let (loan, s, name) = read_and_build(item, &index("", i), true)?;
+        offers.push((i, loan, s, name));
+    }
+    offers.sort_by(|a, b| a.2.apr.effective.cmp(&b.2.apr.effective));
+    let mut w = JsonWriter::with_capacity(512 * offers.len());
+    w.begin_object();
+    w.key("offers");
+    w.begin_array();
+    for (i, loan, s, name) in &offers {
+        w.begin_object();
+        w.key("index");
+        w.count(*i as i64);
+        if let Some(name) = name {
+            w.key("name");
+            w.string(name);
+        }
+        w.key("method");
+        w.string(method_name(loan.method));
+        w.key("principal");
+        w.money(loan.principal);
+        w.key("periods");
+        w.count(i64::from(loan.periods));
+        let min = s.rows.iter().map(|r| r.payment).min().unwrap_or(Money::ZERO);
+        let max = s.rows.iter().map(|r| r.payment).max().unwrap_or(Money::ZERO);
+        w.key("minPayment");
+        w.money(min);
+        w.key("maxPayment");
+        w.money(max);
+        let paid = Money::sum([s.totals.payment, s.totals.prepayment, s.totals.prepayment_fee, loan.upfront_fee])?;
+        w.key("totalPaid");
+        w.money(paid);
+        w.key("totalCost");
+        w.money(s.totals.cost);
+        write_apr(&mut w, &s.apr);
+        notices(&mut w, "warnings", &s.warnings);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    Ok(w.finish())
+}
