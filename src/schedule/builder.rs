@@ -518,7 +518,7 @@ fn apr(loan: &Loan, rows: &[Row]) -> Result<Apr> {
             values.push(flow(row)?);
             dates.push(row.due);
         }
-        let effective = cost::xirr(&values, &dates, Some(Decimal::new(1, 1)), 365)?;
+        let effective = cost::xirr(&values, &dates, Some(Decimal::new(1, 1)), 365).map_err(beyond_solver)?;
         let nominal = cost::nominal(effective, 12)?;
         return Ok(Apr { periodic: nominal / TWELVE, nominal, effective });
     }
@@ -530,7 +530,21 @@ fn apr(loan: &Loan, rows: &[Row]) -> Result<Apr> {
             *slot += flow(row)?;
         }
     }
-    cost::apr(&flows, 12)
+    cost::apr(&flows, 12).map_err(beyond_solver)
+}
+
+/// An APR the solver cannot reach is one so extreme (fees large against a few days) that no
+/// figure would be meaningful; say so rather than repeat the solver's words.
+fn beyond_solver(error: Error) -> Error {
+    if error.kind() != ErrorKind::NoSolution {
+        return error;
+    }
+    Error::new(
+        ErrorKind::NoSolution,
+        "",
+        "the annualised rate is too high to compute: the cost is extreme for so short a time",
+        "年化利率过高，无法计算：相对于如此短的期限，费用极高",
+    )
 }
 
 /// `0.128040` → `"12.80%"`.
