@@ -8,12 +8,16 @@ use repayment_plan::calendar::{add_months, DayCount};
 use repayment_plan::money::{Money, Residue, RoundingMode, RoundingPolicy};
 use repayment_plan::plan::restructure::{restructure, Charge, Debt, Request, Term, Waive};
 use repayment_plan::schedule::{
-    build, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Schedule, Strategy as Prepay,
+    build, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Schedule,
+    Strategy as Prepay,
 };
 use rust_decimal::prelude::*;
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(512);
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(512);
     ProptestConfig::with_cases(cases)
 }
 
@@ -33,7 +37,11 @@ fn method() -> impl Strategy<Value = Method> {
 }
 
 fn policy() -> impl Strategy<Value = Option<RoundingPolicy>> {
-    let mode = prop_oneof![Just(RoundingMode::HalfUp), Just(RoundingMode::HalfEven), Just(RoundingMode::Down)];
+    let mode = prop_oneof![
+        Just(RoundingMode::HalfUp),
+        Just(RoundingMode::HalfEven),
+        Just(RoundingMode::Down)
+    ];
     let residue = prop_oneof![Just(Residue::First), Just(Residue::Last)];
     prop_oneof![3 => Just(None), 1 => (mode, residue).prop_map(|(mode, residue)| Some(RoundingPolicy { mode, residue }))]
 }
@@ -94,11 +102,33 @@ fn check_rows(loan: &Loan, s: &Schedule) -> Result<(), TestCaseError> {
     prop_assert_eq!(rows[0].opening, loan.principal);
     let mut principal = 0i64;
     for (i, row) in rows.iter().enumerate() {
-        for amount in [row.opening, row.payment, row.principal, row.interest, row.fee, row.prepayment, row.prepayment_fee, row.closing] {
-            prop_assert!(!amount.is_negative(), "negative amount in row {}: {:?}", i + 1, row);
+        for amount in [
+            row.opening,
+            row.payment,
+            row.principal,
+            row.interest,
+            row.fee,
+            row.prepayment,
+            row.prepayment_fee,
+            row.closing,
+        ] {
+            prop_assert!(
+                !amount.is_negative(),
+                "negative amount in row {}: {:?}",
+                i + 1,
+                row
+            );
         }
-        prop_assert_eq!(row.payment.fen(), row.principal.fen() + row.interest.fen() + row.fee.fen(), "row {}", i + 1);
-        prop_assert_eq!(row.closing.fen(), row.opening.fen() - row.principal.fen() - row.prepayment.fen());
+        prop_assert_eq!(
+            row.payment.fen(),
+            row.principal.fen() + row.interest.fen() + row.fee.fen(),
+            "row {}",
+            i + 1
+        );
+        prop_assert_eq!(
+            row.closing.fen(),
+            row.opening.fen() - row.principal.fen() - row.prepayment.fen()
+        );
         if let Some(next) = rows.get(i + 1) {
             prop_assert_eq!(row.closing, next.opening);
             prop_assert!(next.due > row.due);
@@ -111,31 +141,52 @@ fn check_rows(loan: &Loan, s: &Schedule) -> Result<(), TestCaseError> {
     }
     prop_assert_eq!(principal, loan.principal.fen());
     prop_assert_eq!(rows.last().unwrap().closing, Money::ZERO);
-    let sum = |f: fn(&repayment_plan::schedule::Row) -> Money| rows.iter().map(|r| f(r).fen()).sum::<i64>();
+    let sum = |f: fn(&repayment_plan::schedule::Row) -> Money| {
+        rows.iter().map(|r| f(r).fen()).sum::<i64>()
+    };
     let t = s.totals;
     prop_assert_eq!(t.payment.fen(), sum(|r| r.payment));
     prop_assert_eq!(t.principal.fen(), sum(|r| r.principal));
     prop_assert_eq!(t.interest.fen(), sum(|r| r.interest));
     prop_assert_eq!(t.fee.fen(), sum(|r| r.fee));
     prop_assert_eq!(t.prepayment.fen(), sum(|r| r.prepayment));
-    prop_assert_eq!(t.cost.fen(), t.interest.fen() + t.fee.fen() + t.prepayment_fee.fen() + loan.upfront_fee.fen());
+    prop_assert_eq!(
+        t.cost.fen(),
+        t.interest.fen() + t.fee.fen() + t.prepayment_fee.fen() + loan.upfront_fee.fen()
+    );
     Ok(())
 }
 
 /// NPV of the real cash flows at the reported rate: ≈ 0.
 fn check_apr(loan: &Loan, s: &Schedule) -> Result<(), TestCaseError> {
     let net = (loan.principal.fen() - loan.upfront_fee.fen()) as f64 / 100.0;
-    let flows = s.rows.iter().map(|r| (r, (r.payment.fen() + r.prepayment.fen() + r.prepayment_fee.fen()) as f64 / 100.0));
+    let flows = s.rows.iter().map(|r| {
+        (
+            r,
+            (r.payment.fen() + r.prepayment.fen() + r.prepayment_fee.fen()) as f64 / 100.0,
+        )
+    });
     let npv: f64 = if loan.odd_first_period() {
         let effective = s.apr.effective.to_f64().unwrap();
-        -net + flows.map(|(r, c)| c * (1.0 + effective).powf(-((r.due - loan.start).num_days() as f64) / 365.0)).sum::<f64>()
+        -net + flows
+            .map(|(r, c)| {
+                c * (1.0 + effective).powf(-((r.due - loan.start).num_days() as f64) / 365.0)
+            })
+            .sum::<f64>()
     } else {
         let periodic = s.apr.periodic.to_f64().unwrap();
-        -net + flows.map(|(r, c)| c * (1.0 + periodic).powi(-(r.period as i32))).sum::<f64>()
+        -net + flows
+            .map(|(r, c)| c * (1.0 + periodic).powi(-(r.period as i32)))
+            .sum::<f64>()
     };
     // 0.01 yuan, relative to the size of the loan beyond 10 million (f64 has ~16 digits).
     let tolerance = 0.01f64.max(net * 1e-9);
-    prop_assert!(npv.abs() <= tolerance, "NPV {} at the reported APR {:?}", npv, s.apr);
+    prop_assert!(
+        npv.abs() <= tolerance,
+        "NPV {} at the reported APR {:?}",
+        npv,
+        s.apr
+    );
     let nominal = s.apr.periodic * Decimal::from(12);
     prop_assert!((nominal - s.apr.nominal).abs() < Decimal::new(1, 12));
     Ok(())

@@ -1,12 +1,18 @@
 //! JSON front of [`crate::plan::restructure`]: `restructure(input)`.
 
-use super::input::{array_value, date_value, decimal_in, index, integer_in, money_in, option_value, Fields};
+use super::input::{
+    array_value, date_value, decimal_in, index, integer_in, money_in, option_value, Fields,
+};
 use super::output::notices;
-use super::schedule::{rounding_field, write_apr, write_rows, write_totals, writer_for, AMOUNT_MAX};
+use super::schedule::{
+    rounding_field, write_apr, write_rows, write_totals, writer_for, AMOUNT_MAX,
+};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::Value;
 use crate::money::{Money, RoundingPolicy};
-use crate::plan::restructure::{period_limit_error, restructure as plan, Charge, Debt, Request, Term, Waive, MAX_PERIODS};
+use crate::plan::restructure::{
+    period_limit_error, restructure as plan, Charge, Debt, Request, Term, Waive, MAX_PERIODS,
+};
 
 #[derive(Copy, Clone)]
 enum Part {
@@ -18,14 +24,24 @@ enum Part {
 fn read(f: &mut Fields) -> Result<Request> {
     let principal = f.req("principal", |v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
     let mut part = |key: &'static str| -> Result<Money> {
-        Ok(f.opt(key, |v, p| money_in(v, p, "0", AMOUNT_MAX))?.unwrap_or(Money::ZERO))
+        Ok(f.opt(key, |v, p| money_in(v, p, "0", AMOUNT_MAX))?
+            .unwrap_or(Money::ZERO))
     };
-    let debt = Debt { principal, interest: part("interest")?, fees: part("fees")?, penalties: part("penalties")? };
+    let debt = Debt {
+        principal,
+        interest: part("interest")?,
+        fees: part("fees")?,
+        penalties: part("penalties")?,
+    };
 
     let mut waive = Waive::default();
     if let Some(items) = f.opt("waive", |v, p| array_value(v, p, 0, 3))? {
         let path = f.path("waive");
-        let parts = [("interest", Part::Interest), ("fees", Part::Fees), ("penalties", Part::Penalties)];
+        let parts = [
+            ("interest", Part::Interest),
+            ("fees", Part::Fees),
+            ("penalties", Part::Penalties),
+        ];
         for (i, item) in items.iter().enumerate() {
             match option_value(item, &index(&path, i), &parts)? {
                 Part::Interest => waive.interest = true,
@@ -41,7 +57,9 @@ fn read(f: &mut Fields) -> Result<Request> {
             let n = f.req("periods", |v, p| integer_in(v, p, 1, 600))?;
             Term::Periods(n as u32)
         }
-        Some(_) => Term::TargetPayment(f.req("targetPayment", |v, p| money_in(v, p, "0.01", AMOUNT_MAX))?),
+        Some(_) => {
+            Term::TargetPayment(f.req("targetPayment", |v, p| money_in(v, p, "0.01", AMOUNT_MAX))?)
+        }
         None => {
             return Err(Error::new(
                 ErrorKind::MissingField,
@@ -67,14 +85,24 @@ fn read(f: &mut Fields) -> Result<Request> {
         Charge::FeeRate(r) | Charge::AnnualRate(r) if r.is_zero() => Charge::Freeze,
         other => other,
     };
-    let down_payment = f.opt("downPayment", |v, p| money_in(v, p, "0", AMOUNT_MAX))?.unwrap_or(Money::ZERO);
+    let down_payment = f
+        .opt("downPayment", |v, p| money_in(v, p, "0", AMOUNT_MAX))?
+        .unwrap_or(Money::ZERO);
     let start = f.req("startDate", date_value)?;
     let default = match charge {
         Charge::AnnualRate(_) => RoundingPolicy::BANK,
         _ => RoundingPolicy::ALIPAY,
     };
     let rounding = rounding_field(f, default)?;
-    Ok(Request { debt, waive, term, charge, down_payment, start, rounding })
+    Ok(Request {
+        debt,
+        waive,
+        term,
+        charge,
+        down_payment,
+        start,
+        rounding,
+    })
 }
 
 /// `restructure(input)` → `{ periods, payment, rows, totals, apr, savedVersusOverdue?, warnings }`.

@@ -4,7 +4,8 @@
 //! formatted by hand, no intermediate strings.
 
 use super::input::{
-    array_value, date_value, decimal_in, index, integer_in, join, money_in, option_value, text_value, Fields,
+    array_value, date_value, decimal_in, index, integer_in, join, money_in, option_value,
+    text_value, Fields,
 };
 use super::output::notices;
 use crate::calendar::DayCount;
@@ -13,8 +14,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::json::{JsonWriter, Value};
 use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
 use crate::schedule::{
-    build, default_rounding, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Row, Schedule, Strategy,
-    Totals, DEFAULT_LPR, MAX_PERIODS,
+    build, default_rounding, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Row,
+    Schedule, Strategy, Totals, DEFAULT_LPR, MAX_PERIODS,
 };
 
 /// Largest principal (and any other amount) accepted: 100 billion yuan.
@@ -32,49 +33,91 @@ const METHODS: &[(&str, Method)] = &[
 ];
 
 fn method_name(method: Method) -> &'static str {
-    METHODS.iter().find(|(_, m)| *m == method).map_or("annuity", |(name, _)| name)
+    METHODS
+        .iter()
+        .find(|(_, m)| *m == method)
+        .map_or("annuity", |(name, _)| name)
 }
 
 /// `rounding: { mode?, residue? }`; absent parts take `default`'s.
-pub(crate) fn rounding_field(f: &mut Fields, default: RoundingPolicy) -> Result<Option<RoundingPolicy>> {
-    let Some(value) = f.get("rounding") else { return Ok(None) };
+pub(crate) fn rounding_field(
+    f: &mut Fields,
+    default: RoundingPolicy,
+) -> Result<Option<RoundingPolicy>> {
+    let Some(value) = f.get("rounding") else {
+        return Ok(None);
+    };
     let mut r = Fields::new(value, &f.path("rounding"))?;
-    let modes = [("halfUp", RoundingMode::HalfUp), ("halfEven", RoundingMode::HalfEven), ("down", RoundingMode::Down)];
+    let modes = [
+        ("halfUp", RoundingMode::HalfUp),
+        ("halfEven", RoundingMode::HalfEven),
+        ("down", RoundingMode::Down),
+    ];
     let mode = r.opt("mode", |v, p| option_value(v, p, &modes))?;
-    let residue = r.opt("residue", |v, p| option_value(v, p, &[("first", Residue::First), ("last", Residue::Last)]))?;
+    let residue = r.opt("residue", |v, p| {
+        option_value(v, p, &[("first", Residue::First), ("last", Residue::Last)])
+    })?;
     r.finish()?;
-    Ok(Some(RoundingPolicy { mode: mode.unwrap_or(default.mode), residue: residue.unwrap_or(default.residue) }))
+    Ok(Some(RoundingPolicy {
+        mode: mode.unwrap_or(default.mode),
+        residue: residue.unwrap_or(default.residue),
+    }))
 }
 
 /// Reads the schedule input object (every key but `name`, which only `compareOffers` takes).
 fn read_loan(f: &mut Fields) -> Result<Loan> {
     let principal = f.req("principal", |v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
     let method = f.req("method", |v, p| option_value(v, p, METHODS))?;
-    let periods = f.req("periods", |v, p| integer_in(v, p, 1, i64::from(MAX_PERIODS)))? as u32;
+    let periods = f.req("periods", |v, p| {
+        integer_in(v, p, 1, i64::from(MAX_PERIODS))
+    })? as u32;
     let start = f.req("startDate", date_value)?;
     let mut loan = Loan::new(principal, method, periods, start);
 
     f.one_of(&["annualRate", "monthlyRate", "dailyRate"])?;
-    let annual = f.opt("annualRate", |v, p| decimal_in(v, p, "0", "36"))?.map(InterestRate::Annual);
-    let monthly = f.opt("monthlyRate", |v, p| decimal_in(v, p, "0", "3"))?.map(InterestRate::Monthly);
-    let daily = f.opt("dailyRate", |v, p| decimal_in(v, p, "0", "0.1"))?.map(InterestRate::Daily);
+    let annual = f
+        .opt("annualRate", |v, p| decimal_in(v, p, "0", "36"))?
+        .map(InterestRate::Annual);
+    let monthly = f
+        .opt("monthlyRate", |v, p| decimal_in(v, p, "0", "3"))?
+        .map(InterestRate::Monthly);
+    let daily = f
+        .opt("dailyRate", |v, p| decimal_in(v, p, "0", "0.1"))?
+        .map(InterestRate::Daily);
     loan.rate = annual.or(monthly).or(daily);
 
     f.one_of(&["feeRate", "totalFeeRate"])?;
-    let per_period = f.opt("feeRate", |v, p| decimal_in(v, p, "0", "1"))?.map(FeeRate::PerPeriod);
-    let total = f.opt("totalFeeRate", |v, p| decimal_in(v, p, "0", "10"))?.map(FeeRate::Total);
+    let per_period = f
+        .opt("feeRate", |v, p| decimal_in(v, p, "0", "1"))?
+        .map(FeeRate::PerPeriod);
+    let total = f
+        .opt("totalFeeRate", |v, p| decimal_in(v, p, "0", "10"))?
+        .map(FeeRate::Total);
     loan.fee = per_period.or(total);
     if loan.fee.is_some() && method != Method::FeeInstalment {
-        let key = if f.has("feeRate") { "feeRate" } else { "totalFeeRate" };
+        let key = if f.has("feeRate") {
+            "feeRate"
+        } else {
+            "totalFeeRate"
+        };
         return Err(Error::new(
             ErrorKind::ConflictingFields,
             f.path(key),
-            format!("method {} takes no fee rate; only feeInstalment does", method_name(method)),
-            format!("{} 方式不收分期手续费；只有 feeInstalment 可以填写手续费率", method_name(method)),
+            format!(
+                "method {} takes no fee rate; only feeInstalment does",
+                method_name(method)
+            ),
+            format!(
+                "{} 方式不收分期手续费；只有 feeInstalment 可以填写手续费率",
+                method_name(method)
+            ),
         ));
     }
     if loan.rate.is_some() && method == Method::FeeInstalment {
-        let key = ["annualRate", "monthlyRate", "dailyRate"].into_iter().find(|k| f.has(k)).unwrap_or("annualRate");
+        let key = ["annualRate", "monthlyRate", "dailyRate"]
+            .into_iter()
+            .find(|k| f.has(k))
+            .unwrap_or("annualRate");
         return Err(Error::new(
             ErrorKind::ConflictingFields,
             f.path(key),
@@ -83,35 +126,60 @@ fn read_loan(f: &mut Fields) -> Result<Loan> {
         ));
     }
 
-    loan.upfront_fee = f.opt("upfrontFee", |v, p| money_in(v, p, "0", AMOUNT_MAX))?.unwrap_or(Money::ZERO);
+    loan.upfront_fee = f
+        .opt("upfrontFee", |v, p| money_in(v, p, "0", AMOUNT_MAX))?
+        .unwrap_or(Money::ZERO);
     loan.first_due = f.opt("firstDueDate", date_value)?;
-    let day_counts = [("30/360", DayCount::Thirty360), ("actual/360", DayCount::Actual360), ("actual/365", DayCount::Actual365)];
+    let day_counts = [
+        ("30/360", DayCount::Thirty360),
+        ("actual/360", DayCount::Actual360),
+        ("actual/365", DayCount::Actual365),
+    ];
     loan.day_count = f.opt("dayCount", |v, p| option_value(v, p, &day_counts))?;
     loan.rounding = rounding_field(f, default_rounding(method))?;
-    loan.lpr = f.opt("lpr", |v, p| decimal_in(v, p, "0", "1"))?.unwrap_or(DEFAULT_LPR);
+    loan.lpr = f
+        .opt("lpr", |v, p| decimal_in(v, p, "0", "1"))?
+        .unwrap_or(DEFAULT_LPR);
 
     let max_items = MAX_PERIODS as usize;
     if let Some(items) = f.opt("prepayments", |v, p| array_value(v, p, 0, max_items))? {
         let path = f.path("prepayments");
         for (i, item) in items.iter().enumerate() {
             let mut p = Fields::new(item, &index(&path, i))?;
-            let after_period = p.req("afterPeriod", |v, q| integer_in(v, q, 1, i64::from(MAX_PERIODS)))? as u32;
+            let after_period = p.req("afterPeriod", |v, q| {
+                integer_in(v, q, 1, i64::from(MAX_PERIODS))
+            })? as u32;
             let amount = p.req("amount", |v, q| money_in(v, q, "0.01", AMOUNT_MAX))?;
-            let strategies = [("shortenTerm", Strategy::ShortenTerm), ("reducePayment", Strategy::ReducePayment)];
+            let strategies = [
+                ("shortenTerm", Strategy::ShortenTerm),
+                ("reducePayment", Strategy::ReducePayment),
+            ];
             let strategy = p.req("strategy", |v, q| option_value(v, q, &strategies))?;
-            let fee = p.opt("fee", |v, q| money_in(v, q, "0", AMOUNT_MAX))?.unwrap_or(Money::ZERO);
+            let fee = p
+                .opt("fee", |v, q| money_in(v, q, "0", AMOUNT_MAX))?
+                .unwrap_or(Money::ZERO);
             p.finish()?;
-            loan.prepayments.push(Prepayment { after_period, amount, strategy, fee });
+            loan.prepayments.push(Prepayment {
+                after_period,
+                amount,
+                strategy,
+                fee,
+            });
         }
     }
     if let Some(items) = f.opt("rateChanges", |v, p| array_value(v, p, 0, max_items))? {
         let path = f.path("rateChanges");
         for (i, item) in items.iter().enumerate() {
             let mut c = Fields::new(item, &index(&path, i))?;
-            let from_period = c.req("fromPeriod", |v, q| integer_in(v, q, 1, i64::from(MAX_PERIODS)))? as u32;
+            let from_period = c.req("fromPeriod", |v, q| {
+                integer_in(v, q, 1, i64::from(MAX_PERIODS))
+            })? as u32;
             let annual_rate = c.req("annualRate", |v, q| decimal_in(v, q, "0", "36"))?;
             c.finish()?;
-            loan.rate_changes.push(RateChange { from_period, annual_rate });
+            loan.rate_changes.push(RateChange {
+                from_period,
+                annual_rate,
+            });
         }
     }
     Ok(loan)
@@ -122,15 +190,27 @@ fn under(prefix: &str, error: Error) -> Error {
     if prefix.is_empty() {
         return error;
     }
-    let field = if error.field().is_empty() { prefix.to_string() } else { join(prefix, error.field()) };
+    let field = if error.field().is_empty() {
+        prefix.to_string()
+    } else {
+        join(prefix, error.field())
+    };
     Error::new(error.kind(), field, error.message(), error.message_zh())
 }
 
 /// Reads and builds one loan at `path`; `named` accepts the `name` label of `compareOffers`.
-fn read_and_build(value: &Value, path: &str, named: bool) -> Result<(Loan, Schedule, Option<String>)> {
+fn read_and_build(
+    value: &Value,
+    path: &str,
+    named: bool,
+) -> Result<(Loan, Schedule, Option<String>)> {
     let mut f = Fields::new(value, path)?;
     let read = read_loan(&mut f).and_then(|loan| {
-        let name = if named { f.opt("name", text_value)? } else { None };
+        let name = if named {
+            f.opt("name", text_value)?
+        } else {
+            None
+        };
         Ok((loan, name))
     });
     let (loan, name) = match read {
@@ -185,7 +265,12 @@ pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
 pub(crate) fn write_totals(w: &mut JsonWriter, t: &Totals) {
     w.key("totals");
     w.begin_object();
-    for (key, amount) in [("payment", t.payment), ("principal", t.principal), ("interest", t.interest), ("fee", t.fee)] {
+    for (key, amount) in [
+        ("payment", t.payment),
+        ("principal", t.principal),
+        ("interest", t.interest),
+        ("fee", t.fee),
+    ] {
         w.key(key);
         w.money(amount);
     }
@@ -257,7 +342,10 @@ pub fn compare_offers(input: &Value) -> Result<String> {
             return Err(Error::new(
                 ErrorKind::InvalidInput,
                 "",
-                format!("the input must be an array of schedule inputs, not {}", other.type_name()),
+                format!(
+                    "the input must be an array of schedule inputs, not {}",
+                    other.type_name()
+                ),
                 format!("输入须为还款计划输入的数组，而不是 {}", other.type_name()),
             ))
         }
@@ -267,7 +355,7 @@ pub fn compare_offers(input: &Value) -> Result<String> {
         let (loan, s, name) = read_and_build(item, &index("", i), true)?;
         offers.push((i, loan, s, name));
     }
-    offers.sort_by(|a, b| a.2.apr.effective.cmp(&b.2.apr.effective));
+    offers.sort_by_key(|offer| offer.2.apr.effective);
     let mut w = JsonWriter::with_capacity(512 * offers.len());
     w.begin_object();
     w.key("offers");
@@ -286,13 +374,28 @@ pub fn compare_offers(input: &Value) -> Result<String> {
         w.money(loan.principal);
         w.key("periods");
         w.count(i64::from(loan.periods));
-        let min = s.rows.iter().map(|r| r.payment).min().unwrap_or(Money::ZERO);
-        let max = s.rows.iter().map(|r| r.payment).max().unwrap_or(Money::ZERO);
+        let min = s
+            .rows
+            .iter()
+            .map(|r| r.payment)
+            .min()
+            .unwrap_or(Money::ZERO);
+        let max = s
+            .rows
+            .iter()
+            .map(|r| r.payment)
+            .max()
+            .unwrap_or(Money::ZERO);
         w.key("minPayment");
         w.money(min);
         w.key("maxPayment");
         w.money(max);
-        let paid = Money::sum([s.totals.payment, s.totals.prepayment, s.totals.prepayment_fee, loan.upfront_fee])?;
+        let paid = Money::sum([
+            s.totals.payment,
+            s.totals.prepayment,
+            s.totals.prepayment_fee,
+            loan.upfront_fee,
+        ])?;
         w.key("totalPaid");
         w.money(paid);
         w.key("totalCost");

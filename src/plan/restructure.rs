@@ -137,7 +137,11 @@ fn limit_error(field: &str, extra_en: &str, extra_zh: &str) -> Error {
 /// The schedule input for `periods` instalments of `financed`.
 fn loan(request: &Request, financed: Money, periods: u32) -> Loan {
     let (method, rate, fee) = match request.charge {
-        Charge::Freeze => (Method::FeeInstalment, None, Some(FeeRate::PerPeriod(Decimal::ZERO))),
+        Charge::Freeze => (
+            Method::FeeInstalment,
+            None,
+            Some(FeeRate::PerPeriod(Decimal::ZERO)),
+        ),
         Charge::FeeRate(f) => (Method::FeeInstalment, None, Some(FeeRate::PerPeriod(f))),
         Charge::AnnualRate(a) => (Method::Annuity, Some(InterestRate::Annual(a)), None),
     };
@@ -150,7 +154,12 @@ fn loan(request: &Request, financed: Money, periods: u32) -> Loan {
 
 /// The largest instalment of a schedule.
 fn largest(schedule: &Schedule) -> Money {
-    schedule.rows.iter().map(|r| r.payment).max().unwrap_or(Money::ZERO)
+    schedule
+        .rows
+        .iter()
+        .map(|r| r.payment)
+        .max()
+        .unwrap_or(Money::ZERO)
 }
 
 /// The fewest periods (≤ 60) whose largest instalment fits `target`.
@@ -159,7 +168,9 @@ fn solve_periods(request: &Request, financed: Money, target: Money) -> Result<(u
     let per_period_charge = match request.charge {
         Charge::Freeze => Money::ZERO,
         Charge::FeeRate(f) => financed.mul_rate(f, crate::money::RoundingMode::Down)?,
-        Charge::AnnualRate(a) => financed.mul_rate(a / Decimal::from(12), crate::money::RoundingMode::Down)?,
+        Charge::AnnualRate(a) => {
+            financed.mul_rate(a / Decimal::from(12), crate::money::RoundingMode::Down)?
+        }
     };
     if target <= per_period_charge {
         return Err(Error::new(
@@ -207,7 +218,12 @@ fn solve_periods(request: &Request, financed: Money, target: Money) -> Result<(u
 pub fn restructure(request: &Request) -> Result<Plan> {
     let debt = request.debt;
     if debt.principal.fen() <= 0 {
-        return Err(Error::new(ErrorKind::OutOfRange, "principal", "principal must be greater than 0", "本金须大于 0"));
+        return Err(Error::new(
+            ErrorKind::OutOfRange,
+            "principal",
+            "principal must be greater than 0",
+            "本金须大于 0",
+        ));
     }
     let waive = request.waive;
     let pick = |amount: Money, waived: bool| if waived { Money::ZERO } else { amount };
@@ -234,7 +250,11 @@ pub fn restructure(request: &Request) -> Result<Plan> {
     };
     let paid = Money::sum([request.down_payment, schedule.totals.payment])?;
     let any_waived = waive.interest || waive.fees || waive.penalties;
-    let saved_versus_overdue = if any_waived { Some(debt.total()?.checked_sub(paid)?) } else { None };
+    let saved_versus_overdue = if any_waived {
+        Some(debt.total()?.checked_sub(paid)?)
+    } else {
+        None
+    };
     let mut warnings: Vec<Notice> = schedule
         .warnings
         .iter()
@@ -242,7 +262,15 @@ pub fn restructure(request: &Request) -> Result<Plan> {
         .cloned()
         .collect();
     advice(request, &mut warnings);
-    Ok(Plan { periods, payment: largest(&schedule), financed, waived, schedule, saved_versus_overdue, warnings })
+    Ok(Plan {
+        periods,
+        payment: largest(&schedule),
+        financed,
+        waived,
+        schedule,
+        saved_versus_overdue,
+        warnings,
+    })
 }
 
 /// What a borrower negotiating a plan should know.

@@ -28,7 +28,14 @@ use rust_decimal::prelude::*;
 
 /// The exact payment `P·r·(1+r)^n / ((1+r)^n − 1)`, `P/n` when r = 0, in yuan.
 pub fn exact_payment(principal: Money, r: Decimal, n: u32) -> Result<Decimal> {
-    cost::pmt(r, Decimal::from(n), principal.to_decimal(), Decimal::ZERO, When::End).map(|m| -m)
+    cost::pmt(
+        r,
+        Decimal::from(n),
+        principal.to_decimal(),
+        Decimal::ZERO,
+        When::End,
+    )
+    .map(|m| -m)
 }
 
 /// The payment rounded to the fen with `mode`.
@@ -48,7 +55,13 @@ pub fn payment(principal: Money, r: Decimal, n: u32, mode: RoundingMode) -> Resu
 /// # Errors
 /// `NO_SOLUTION` when the payment does not exceed the interest of one period.
 pub fn periods_for_payment(balance: Money, r: Decimal, payment: Money) -> Result<u32> {
-    let n = cost::nper(r, -payment.to_decimal(), balance.to_decimal(), Decimal::ZERO, When::End)?;
+    let n = cost::nper(
+        r,
+        -payment.to_decimal(),
+        balance.to_decimal(),
+        Decimal::ZERO,
+        When::End,
+    )?;
     // A hair above a whole number is rounding noise of the logarithms, not another period.
     let n = (n - Decimal::new(1, 12)).ceil();
     Ok(n.to_u32().unwrap_or(u32::MAX).max(1))
@@ -58,5 +71,8 @@ pub fn periods_for_payment(balance: Money, r: Decimal, payment: Money) -> Result
 pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
     let m = exact_payment(principal, r, n)?;
     let interest = m * Decimal::from(n) - principal.to_decimal();
-    Ok(Model { payment: Money::round(m, RoundingMode::HalfUp)?, interest: Money::round(interest, RoundingMode::HalfUp)? })
+    Ok(Model {
+        payment: Money::round(m, RoundingMode::HalfUp)?,
+        interest: Money::round(interest, RoundingMode::HalfUp)?,
+    })
 }

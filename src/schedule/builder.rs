@@ -2,8 +2,8 @@
 //! totals, the APR and the warnings. The method modules supply formulas; this file runs them.
 
 use super::{
-    annuity, bullet, equal_principal, fee_instalment, flat, interest_only, FeeRate, InterestRate, Loan, Method,
-    Model, Row, Schedule, Split, Strategy, Totals, MAX_PERIODS,
+    annuity, bullet, equal_principal, fee_instalment, flat, interest_only, FeeRate, InterestRate,
+    Loan, Method, Model, Row, Schedule, Split, Strategy, Totals, MAX_PERIODS,
 };
 use crate::calendar::{DayCount, MAX_DATE};
 use crate::cost::{self, Apr};
@@ -41,17 +41,37 @@ pub fn build(loan: &Loan) -> Result<Schedule> {
             let interest = if accrual.by_days(1) {
                 Charge::OnOriginal(accrual)
             } else {
-                Charge::Split(Split::new(flat::total_interest(loan.principal, m, loan.periods, policy.mode)?, loan.periods, policy)?)
+                Charge::Split(Split::new(
+                    flat::total_interest(loan.principal, m, loan.periods, policy.mode)?,
+                    loan.periods,
+                    policy,
+                )?)
             };
             level_rows(loan, policy, interest, None, &mut rows)?;
             flat::model(loan.principal, m, loan.periods)?
         }
         Method::FeeInstalment => {
-            let fee = loan.fee.ok_or_else(|| missing("feeRate", "a fee instalment needs feeRate or totalFeeRate", "分期手续费需要 feeRate 或 totalFeeRate"))?;
+            let fee = loan.fee.ok_or_else(|| {
+                missing(
+                    "feeRate",
+                    "a fee instalment needs feeRate or totalFeeRate",
+                    "分期手续费需要 feeRate 或 totalFeeRate",
+                )
+            })?;
             // Alipay rounds the total fee half-even even though the parts are rounded down.
-            let total_mode = if loan.rounding.is_some() { policy.mode } else { RoundingMode::HalfEven };
+            let total_mode = if loan.rounding.is_some() {
+                policy.mode
+            } else {
+                RoundingMode::HalfEven
+            };
             let total = fee_instalment::total_fee(loan.principal, fee, loan.periods, total_mode)?;
-            level_rows(loan, policy, Charge::None, Some(Split::new(total, loan.periods, policy)?), &mut rows)?;
+            level_rows(
+                loan,
+                policy,
+                Charge::None,
+                Some(Split::new(total, loan.periods, policy)?),
+                &mut rows,
+            )?;
             fee_instalment::model(loan.principal, fee, loan.periods)?
         }
         Method::Bullet => {
@@ -78,7 +98,13 @@ pub fn build(loan: &Loan) -> Result<Schedule> {
     let totals = totals(&rows, loan.upfront_fee)?;
     let apr = apr(loan, &rows)?;
     cost_warnings(loan, &rows, &apr, &mut warnings);
-    Ok(Schedule { rows, totals, model, apr, warnings })
+    Ok(Schedule {
+        rows,
+        totals,
+        model,
+        apr,
+        warnings,
+    })
 }
 
 fn missing(field: &str, en: &str, zh: &str) -> Error {
@@ -105,50 +131,107 @@ fn rate_field(loan: &Loan) -> &'static str {
 /// Cross-field rules (single-field bounds are also checked here, so Rust callers get them too).
 fn validate(loan: &Loan) -> Result<()> {
     if loan.principal.fen() <= 0 {
-        return Err(range("principal", "principal must be greater than 0", "本金须大于 0"));
+        return Err(range(
+            "principal",
+            "principal must be greater than 0",
+            "本金须大于 0",
+        ));
     }
     if loan.periods == 0 || loan.periods > MAX_PERIODS {
-        return Err(range("periods", "periods must be between 1 and 600", "期数须在 1 到 600 之间"));
+        return Err(range(
+            "periods",
+            "periods must be between 1 and 600",
+            "期数须在 1 到 600 之间",
+        ));
     }
     if loan.upfront_fee.is_negative() || loan.upfront_fee >= loan.principal {
-        return Err(range("upfrontFee", "upfrontFee must be at least 0 and less than the principal", "upfrontFee 须不小于 0 且小于本金"));
+        return Err(range(
+            "upfrontFee",
+            "upfrontFee must be at least 0 and less than the principal",
+            "upfrontFee 须不小于 0 且小于本金",
+        ));
     }
     match (loan.method.takes_rate(), loan.rate, loan.fee) {
         (true, None, _) => {
-            return Err(missing("annualRate", "this method needs annualRate, monthlyRate or dailyRate", "此还款方式需要 annualRate、monthlyRate 或 dailyRate"))
+            return Err(missing(
+                "annualRate",
+                "this method needs annualRate, monthlyRate or dailyRate",
+                "此还款方式需要 annualRate、monthlyRate 或 dailyRate",
+            ))
         }
         (true, _, Some(_)) => {
-            return Err(conflict("feeRate", "only method feeInstalment takes a fee rate; give an interest rate instead", "只有 feeInstalment 方式可以填写手续费率，请改填利率"))
+            return Err(conflict(
+                "feeRate",
+                "only method feeInstalment takes a fee rate; give an interest rate instead",
+                "只有 feeInstalment 方式可以填写手续费率，请改填利率",
+            ))
         }
         (false, Some(_), _) => {
-            return Err(conflict(rate_field(loan), "method feeInstalment takes feeRate or totalFeeRate, not an interest rate", "feeInstalment 方式应填写 feeRate 或 totalFeeRate，而不是利率"))
+            return Err(conflict(
+                rate_field(loan),
+                "method feeInstalment takes feeRate or totalFeeRate, not an interest rate",
+                "feeInstalment 方式应填写 feeRate 或 totalFeeRate，而不是利率",
+            ))
         }
-        (false, None, None) => return Err(missing("feeRate", "a fee instalment needs feeRate or totalFeeRate", "分期手续费需要 feeRate 或 totalFeeRate")),
+        (false, None, None) => {
+            return Err(missing(
+                "feeRate",
+                "a fee instalment needs feeRate or totalFeeRate",
+                "分期手续费需要 feeRate 或 totalFeeRate",
+            ))
+        }
         _ => {}
     }
-    if let Some(InterestRate::Annual(r) | InterestRate::Monthly(r) | InterestRate::Daily(r)) = loan.rate {
+    if let Some(InterestRate::Annual(r) | InterestRate::Monthly(r) | InterestRate::Daily(r)) =
+        loan.rate
+    {
         if r.is_sign_negative() && !r.is_zero() {
-            return Err(range(rate_field(loan), "the rate must not be negative", "利率不能为负数"));
+            return Err(range(
+                rate_field(loan),
+                "the rate must not be negative",
+                "利率不能为负数",
+            ));
         }
     }
     if let Some(FeeRate::PerPeriod(f) | FeeRate::Total(f)) = loan.fee {
         if f.is_sign_negative() && !f.is_zero() {
-            return Err(range("feeRate", "the fee rate must not be negative", "手续费率不能为负数"));
+            return Err(range(
+                "feeRate",
+                "the fee rate must not be negative",
+                "手续费率不能为负数",
+            ));
         }
     }
     if loan.method == Method::FeeInstalment && loan.day_count.is_some() {
-        return Err(conflict("dayCount", "a fee instalment does not accrue by days; remove dayCount", "分期手续费不按天计息，请去掉 dayCount"));
+        return Err(conflict(
+            "dayCount",
+            "a fee instalment does not accrue by days; remove dayCount",
+            "分期手续费不按天计息，请去掉 dayCount",
+        ));
     }
     if let Some(first) = loan.first_due {
         if first <= loan.start {
-            return Err(Error::new(ErrorKind::InvalidDate, "firstDueDate", "firstDueDate must be after startDate", "firstDueDate 须晚于 startDate"));
+            return Err(Error::new(
+                ErrorKind::InvalidDate,
+                "firstDueDate",
+                "firstDueDate must be after startDate",
+                "firstDueDate 须晚于 startDate",
+            ));
         }
         if crate::calendar::add_months(loan.start, 12).is_some_and(|limit| first > limit) {
-            return Err(range("firstDueDate", "firstDueDate must be within 12 months of startDate", "firstDueDate 须在 startDate 后 12 个月内"));
+            return Err(range(
+                "firstDueDate",
+                "firstDueDate must be within 12 months of startDate",
+                "firstDueDate 须在 startDate 后 12 个月内",
+            ));
         }
     }
     if loan.due_date(loan.periods)? > MAX_DATE {
-        return Err(range("periods", "the schedule would run past 2200-12-31", "还款计划将超出 2200-12-31"));
+        return Err(range(
+            "periods",
+            "the schedule would run past 2200-12-31",
+            "还款计划将超出 2200-12-31",
+        ));
     }
     let balance_only = |field: &str| {
         conflict(field, "prepayments and rate changes apply only to methods annuity, equalPrincipal and interestOnly", "提前还款和利率调整只适用于 annuity、equalPrincipal、interestOnly 方式")
@@ -164,28 +247,62 @@ fn validate(loan: &Loan) -> Result<()> {
     for (i, p) in loan.prepayments.iter().enumerate() {
         let path = format!("prepayments[{i}]");
         if p.after_period == 0 || p.after_period >= loan.periods {
-            return Err(range(&format!("{path}.afterPeriod"), "afterPeriod must be between 1 and periods − 1", "afterPeriod 须在 1 到 periods − 1 之间"));
+            return Err(range(
+                &format!("{path}.afterPeriod"),
+                "afterPeriod must be between 1 and periods − 1",
+                "afterPeriod 须在 1 到 periods − 1 之间",
+            ));
         }
         if p.amount.fen() <= 0 {
-            return Err(range(&format!("{path}.amount"), "a prepayment amount must be greater than 0", "提前还款金额须大于 0"));
+            return Err(range(
+                &format!("{path}.amount"),
+                "a prepayment amount must be greater than 0",
+                "提前还款金额须大于 0",
+            ));
         }
         if p.fee.is_negative() {
-            return Err(range(&format!("{path}.fee"), "a prepayment fee must not be negative", "提前还款违约金不能为负数"));
+            return Err(range(
+                &format!("{path}.fee"),
+                "a prepayment fee must not be negative",
+                "提前还款违约金不能为负数",
+            ));
         }
-        if loan.prepayments[..i].iter().any(|q| q.after_period == p.after_period) {
-            return Err(conflict(&format!("{path}.afterPeriod"), "two prepayments after the same period; combine them", "同一期后有两笔提前还款，请合并"));
+        if loan.prepayments[..i]
+            .iter()
+            .any(|q| q.after_period == p.after_period)
+        {
+            return Err(conflict(
+                &format!("{path}.afterPeriod"),
+                "two prepayments after the same period; combine them",
+                "同一期后有两笔提前还款，请合并",
+            ));
         }
     }
     for (i, c) in loan.rate_changes.iter().enumerate() {
         let path = format!("rateChanges[{i}]");
         if c.from_period < 2 || c.from_period > loan.periods {
-            return Err(range(&format!("{path}.fromPeriod"), "fromPeriod must be between 2 and periods", "fromPeriod 须在 2 到 periods 之间"));
+            return Err(range(
+                &format!("{path}.fromPeriod"),
+                "fromPeriod must be between 2 and periods",
+                "fromPeriod 须在 2 到 periods 之间",
+            ));
         }
         if c.annual_rate.is_sign_negative() && !c.annual_rate.is_zero() {
-            return Err(range(&format!("{path}.annualRate"), "the rate must not be negative", "利率不能为负数"));
+            return Err(range(
+                &format!("{path}.annualRate"),
+                "the rate must not be negative",
+                "利率不能为负数",
+            ));
         }
-        if loan.rate_changes[..i].iter().any(|d| d.from_period == c.from_period) {
-            return Err(conflict(&format!("{path}.fromPeriod"), "two rate changes from the same period", "同一期有两次利率调整"));
+        if loan.rate_changes[..i]
+            .iter()
+            .any(|d| d.from_period == c.from_period)
+        {
+            return Err(conflict(
+                &format!("{path}.fromPeriod"),
+                "two rate changes from the same period",
+                "同一期有两次利率调整",
+            ));
         }
     }
     Ok(())
@@ -209,7 +326,11 @@ impl Accrual {
             rate: loan.rate.unwrap_or(InterestRate::Annual(Decimal::ZERO)),
             every_period_by_days: daily || loan.day_count.is_some(),
             odd_first: loan.odd_first_period(),
-            day_count: loan.day_count.unwrap_or(if daily { DayCount::Actual360 } else { DayCount::Thirty360 }),
+            day_count: loan.day_count.unwrap_or(if daily {
+                DayCount::Actual360
+            } else {
+                DayCount::Thirty360
+            }),
         }
     }
 
@@ -258,7 +379,9 @@ impl Accrual {
     /// The same loan repriced at a new annual rate (a daily loan keeps accruing daily).
     fn repriced(self, annual: Decimal) -> Accrual {
         let rate = match self.rate {
-            InterestRate::Daily(_) => InterestRate::Daily(annual / Decimal::from(self.day_count.basis())),
+            InterestRate::Daily(_) => {
+                InterestRate::Daily(annual / Decimal::from(self.day_count.basis()))
+            }
             _ => InterestRate::Annual(annual),
         };
         Accrual { rate, ..self }
@@ -287,22 +410,41 @@ enum Rule {
 }
 
 impl Rule {
-    fn initial(loan: &Loan, accrual: Accrual, policy: RoundingPolicy, first_extra: Money) -> Result<Rule> {
+    fn initial(
+        loan: &Loan,
+        accrual: Accrual,
+        policy: RoundingPolicy,
+        first_extra: Money,
+    ) -> Result<Rule> {
         Ok(match loan.method {
             Method::Annuity => Rule::Annuity {
-                payment: annuity::payment(loan.principal, accrual.monthly(), loan.periods, policy.mode)?,
+                payment: annuity::payment(
+                    loan.principal,
+                    accrual.monthly(),
+                    loan.periods,
+                    policy.mode,
+                )?,
                 first_extra,
             },
-            Method::EqualPrincipal => Rule::Parts { split: Split::new(loan.principal, loan.periods, policy)?, offset: 0 },
+            Method::EqualPrincipal => Rule::Parts {
+                split: Split::new(loan.principal, loan.periods, policy)?,
+                offset: 0,
+            },
             _ => Rule::AtEnd,
         })
     }
 
     fn principal(&self, k: u32, interest: Money, balance: Money) -> Result<Money> {
         let wanted = match *self {
-            Rule::Annuity { payment, first_extra } => {
+            Rule::Annuity {
+                payment,
+                first_extra,
+            } => {
                 let extra = if k == 1 { first_extra } else { Money::ZERO };
-                payment.checked_sub(interest)?.checked_add(extra)?.max(Money::ZERO)
+                payment
+                    .checked_sub(interest)?
+                    .checked_add(extra)?
+                    .max(Money::ZERO)
             }
             Rule::Parts { split, offset } => split.part(k - offset),
             Rule::AtEnd => Money::ZERO,
@@ -311,32 +453,66 @@ impl Rule {
     }
 
     /// After a repricing at the start of period `k`: a new payment from the balance over the remaining term.
-    fn repriced(self, balance: Money, r: Decimal, remaining: u32, mode: RoundingMode) -> Result<Rule> {
+    fn repriced(
+        self,
+        balance: Money,
+        r: Decimal,
+        remaining: u32,
+        mode: RoundingMode,
+    ) -> Result<Rule> {
         Ok(match self {
-            Rule::Annuity { .. } => Rule::Annuity { payment: annuity::payment(balance, r, remaining, mode)?, first_extra: Money::ZERO },
+            Rule::Annuity { .. } => Rule::Annuity {
+                payment: annuity::payment(balance, r, remaining, mode)?,
+                first_extra: Money::ZERO,
+            },
             other => other,
         })
     }
 
     /// After a prepayment following period `k`; may shorten `remaining`.
-    fn after_prepayment(self, strategy: Strategy, k: u32, balance: Money, r: Decimal, remaining: &mut u32, mode: RoundingMode) -> Result<Rule> {
-        let last_absorbs = RoundingPolicy { mode, residue: Residue::Last };
+    fn after_prepayment(
+        self,
+        strategy: Strategy,
+        k: u32,
+        balance: Money,
+        r: Decimal,
+        remaining: &mut u32,
+        mode: RoundingMode,
+    ) -> Result<Rule> {
+        let last_absorbs = RoundingPolicy {
+            mode,
+            residue: Residue::Last,
+        };
         Ok(match (self, strategy) {
-            (Rule::Annuity { .. }, Strategy::ReducePayment) => {
-                Rule::Annuity { payment: annuity::payment(balance, r, *remaining, mode)?, first_extra: Money::ZERO }
-            }
+            (Rule::Annuity { .. }, Strategy::ReducePayment) => Rule::Annuity {
+                payment: annuity::payment(balance, r, *remaining, mode)?,
+                first_extra: Money::ZERO,
+            },
             (Rule::Annuity { payment, .. }, Strategy::ShortenTerm) => {
                 if let Ok(n) = annuity::periods_for_payment(balance, r, payment) {
                     *remaining = n.min(*remaining);
                 }
-                Rule::Annuity { payment, first_extra: Money::ZERO }
+                Rule::Annuity {
+                    payment,
+                    first_extra: Money::ZERO,
+                }
             }
-            (Rule::Parts { .. }, Strategy::ReducePayment) => Rule::Parts { split: Split::new(balance, *remaining, last_absorbs)?, offset: k },
+            (Rule::Parts { .. }, Strategy::ReducePayment) => Rule::Parts {
+                split: Split::new(balance, *remaining, last_absorbs)?,
+                offset: k,
+            },
             (Rule::Parts { split, offset }, Strategy::ShortenTerm) => {
                 let part = split.part(k + 1 - offset).max(Money::from_fen(1));
                 let n = (balance.fen() + part.fen() - 1) / part.fen();
                 *remaining = u32::try_from(n).unwrap_or(u32::MAX).min(*remaining).max(1);
-                Rule::Parts { split: Split { regular: part, absorbing: part, absorbing_period: 0 }, offset: 0 }
+                Rule::Parts {
+                    split: Split {
+                        regular: part,
+                        absorbing: part,
+                        absorbing_period: 0,
+                    },
+                    offset: 0,
+                }
             }
             (rule, _) => rule,
         })
@@ -346,7 +522,13 @@ impl Rule {
 /// The period loop for methods whose interest runs on the balance, with the residue placed per
 /// the policy. For `residue: first` on an annuity, the first period's principal is adjusted until
 /// the last payment equals the others (any fen left over by interest rounding stays in the last).
-fn amortise_with_residue(loan: &Loan, policy: RoundingPolicy, accrual: Accrual, rows: &mut Vec<Row>, warnings: &mut Vec<Notice>) -> Result<()> {
+fn amortise_with_residue(
+    loan: &Loan,
+    policy: RoundingPolicy,
+    accrual: Accrual,
+    rows: &mut Vec<Row>,
+    warnings: &mut Vec<Notice>,
+) -> Result<()> {
     let mut first_extra = Money::ZERO;
     amortise(loan, policy, accrual, first_extra, rows, warnings)?;
     let adjustable = loan.method == Method::Annuity
@@ -360,14 +542,20 @@ fn amortise_with_residue(loan: &Loan, policy: RoundingPolicy, accrual: Accrual, 
     let r = accrual.monthly();
     let growth = cost::growth(r, Decimal::from(loan.periods - 1))?;
     for _ in 0..6 {
-        let (Some(first), Some(last)) = (rows.first(), rows.last()) else { break };
+        let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+            break;
+        };
         let regular = rows.get(1).map_or(first.payment, |row| row.payment);
         let deviation = last.payment.checked_sub(regular)?;
         if deviation.is_zero() {
             break;
         }
         let shift = Money::round(deviation.to_decimal() / growth, policy.mode)?;
-        let shift = if shift.is_zero() { Money::from_fen(deviation.fen().signum()) } else { shift };
+        let shift = if shift.is_zero() {
+            Money::from_fen(deviation.fen().signum())
+        } else {
+            shift
+        };
         first_extra = first_extra.checked_add(shift)?;
         rows.clear();
         warnings.clear();
@@ -376,7 +564,14 @@ fn amortise_with_residue(loan: &Loan, policy: RoundingPolicy, accrual: Accrual, 
     Ok(())
 }
 
-fn amortise(loan: &Loan, policy: RoundingPolicy, mut accrual: Accrual, first_extra: Money, rows: &mut Vec<Row>, warnings: &mut Vec<Notice>) -> Result<()> {
+fn amortise(
+    loan: &Loan,
+    policy: RoundingPolicy,
+    mut accrual: Accrual,
+    first_extra: Money,
+    rows: &mut Vec<Row>,
+    warnings: &mut Vec<Notice>,
+) -> Result<()> {
     let mode = policy.mode;
     let mut rule = Rule::initial(loan, accrual, policy, first_extra)?;
     let mut balance = loan.principal;
@@ -390,7 +585,11 @@ fn amortise(loan: &Loan, policy: RoundingPolicy, mut accrual: Accrual, first_ext
         }
         let due = loan.due_date(k)?;
         let interest = balance.mul_rate(accrual.period_rate(k, previous_due, due), mode)?;
-        let principal = if remaining == 1 { balance } else { rule.principal(k, interest, balance)? };
+        let principal = if remaining == 1 {
+            balance
+        } else {
+            rule.principal(k, interest, balance)?
+        };
         let mut row = Row {
             period: k,
             due,
@@ -416,7 +615,14 @@ fn amortise(loan: &Loan, policy: RoundingPolicy, mut accrual: Accrual, first_ext
                 balance = balance.checked_sub(row.prepayment)?;
                 row.closing = balance;
                 if !balance.is_zero() {
-                    rule = rule.after_prepayment(p.strategy, k, balance, accrual.monthly(), &mut remaining, mode)?;
+                    rule = rule.after_prepayment(
+                        p.strategy,
+                        k,
+                        balance,
+                        accrual.monthly(),
+                        &mut remaining,
+                        mode,
+                    )?;
                 }
             }
         }
@@ -454,17 +660,29 @@ enum Charge {
 
 /// Rows of the level-principal methods (flat, fee instalment): principal split per the policy,
 /// interest from `interest`, fee from `fee`.
-fn level_rows(loan: &Loan, policy: RoundingPolicy, interest: Charge, fee: Option<Split>, rows: &mut Vec<Row>) -> Result<()> {
+fn level_rows(
+    loan: &Loan,
+    policy: RoundingPolicy,
+    interest: Charge,
+    fee: Option<Split>,
+    rows: &mut Vec<Row>,
+) -> Result<()> {
     let principal_split = Split::new(loan.principal, loan.periods, policy)?;
     let mut balance = loan.principal;
     let mut previous_due = loan.start;
     for k in 1..=loan.periods {
         let due = loan.due_date(k)?;
-        let principal = if k == loan.periods { balance } else { principal_split.part(k).min(balance) };
+        let principal = if k == loan.periods {
+            balance
+        } else {
+            principal_split.part(k).min(balance)
+        };
         let interest = match interest {
             Charge::None => Money::ZERO,
             Charge::Split(split) => split.part(k),
-            Charge::OnOriginal(accrual) => loan.principal.mul_rate(accrual.period_rate(k, previous_due, due), policy.mode)?,
+            Charge::OnOriginal(accrual) => loan
+                .principal
+                .mul_rate(accrual.period_rate(k, previous_due, due), policy.mode)?,
         };
         let fee = fee.map_or(Money::ZERO, |split| split.part(k));
         rows.push(Row {
@@ -507,7 +725,11 @@ fn totals(rows: &[Row], upfront_fee: Money) -> Result<Totals> {
 fn apr(loan: &Loan, rows: &[Row]) -> Result<Apr> {
     let net = loan.principal.checked_sub(loan.upfront_fee)?;
     let flow = |row: &Row| -> Result<Decimal> {
-        Ok(row.payment.checked_add(row.prepayment)?.checked_add(row.prepayment_fee)?.to_decimal())
+        Ok(row
+            .payment
+            .checked_add(row.prepayment)?
+            .checked_add(row.prepayment_fee)?
+            .to_decimal())
     };
     if loan.odd_first_period() {
         let mut values = Vec::with_capacity(rows.len() + 1);
@@ -518,9 +740,14 @@ fn apr(loan: &Loan, rows: &[Row]) -> Result<Apr> {
             values.push(flow(row)?);
             dates.push(row.due);
         }
-        let effective = cost::xirr(&values, &dates, Some(Decimal::new(1, 1)), 365).map_err(beyond_solver)?;
+        let effective =
+            cost::xirr(&values, &dates, Some(Decimal::new(1, 1)), 365).map_err(beyond_solver)?;
         let nominal = cost::nominal(effective, 12)?;
-        return Ok(Apr { periodic: nominal / TWELVE, nominal, effective });
+        return Ok(Apr {
+            periodic: nominal / TWELVE,
+            nominal,
+            effective,
+        });
     }
     let last = rows.last().map_or(0, |row| row.period as usize);
     let mut flows = vec![Decimal::ZERO; last + 1];
@@ -591,7 +818,9 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
             ));
         }
         Method::FeeInstalment => {
-            let fee = loan.fee.map_or(Decimal::ZERO, |f| fee_instalment::total_rate(f, loan.periods));
+            let fee = loan.fee.map_or(Decimal::ZERO, |f| {
+                fee_instalment::total_rate(f, loan.periods)
+            });
             let simple = percent(fee * TWELVE / Decimal::from(loan.periods));
             warnings.push(Notice::new(
                 "FEE_RATE_IS_NOT_APR",
@@ -603,7 +832,10 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
             if let Some(last) = rows.last() {
                 warnings.push(Notice::new(
                     "BALLOON_PAYMENT",
-                    format!("the whole principal falls due with the last payment: {} on {}", last.payment, last.due),
+                    format!(
+                        "the whole principal falls due with the last payment: {} on {}",
+                        last.payment, last.due
+                    ),
                     format!("全部本金在最后一期到期：{} 应还 {}", last.due, last.payment),
                 ));
             }
@@ -611,7 +843,10 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
         _ => {}
     }
     if !loan.upfront_fee.is_zero() {
-        let received = loan.principal.checked_sub(loan.upfront_fee).unwrap_or(loan.principal);
+        let received = loan
+            .principal
+            .checked_sub(loan.upfront_fee)
+            .unwrap_or(loan.principal);
         warnings.push(Notice::new(
             "UPFRONT_FEE",
             format!("you receive only {received} but repay {}: the upfront fee is part of the annualised rate", loan.principal),
@@ -622,7 +857,10 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
         if let Some(first) = rows.first() {
             warnings.push(Notice::new(
                 "ODD_FIRST_PERIOD",
-                format!("the first period is {} days long, so its interest differs from the others", first.days),
+                format!(
+                    "the first period is {} days long, so its interest differs from the others",
+                    first.days
+                ),
                 format!("首期为 {} 天，因此首期利息与其他期不同", first.days),
             ));
         }

@@ -27,5 +27,8 @@ use crate::money::{Money, RoundingMode};
 /// exact (unrounded) accrual of the whole term.
 pub fn model(principal: Money, interest: rust_decimal::Decimal) -> Result<Model> {
     let interest = Money::round(interest, RoundingMode::HalfUp)?;
-    Ok(Model { payment: principal.checked_add(interest)?, interest })
+    Ok(Model {
+        payment: principal.checked_add(interest)?,
+        interest,
+    })
 }

@@ -26,5 +26,8 @@ pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
     let p = principal.to_decimal();
     let first = p / Decimal::from(n) + p * r;
     let interest = p * r * Decimal::from(n + 1) / Decimal::TWO;
-    Ok(Model { payment: Money::round(first, RoundingMode::HalfUp)?, interest: Money::round(interest, RoundingMode::HalfUp)? })
+    Ok(Model {
+        payment: Money::round(first, RoundingMode::HalfUp)?,
+        interest: Money::round(interest, RoundingMode::HalfUp)?,
+    })
 }

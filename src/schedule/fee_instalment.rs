@@ -50,7 +50,10 @@ pub fn total_fee(principal: Money, fee: FeeRate, n: u32, mode: RoundingMode) -> 
 pub fn model(principal: Money, fee: FeeRate, n: u32) -> Result<Model> {
     let total = principal.to_decimal() * total_rate(fee, n);
     Ok(Model {
-        payment: Money::round((principal.to_decimal() + total) / Decimal::from(n), RoundingMode::HalfUp)?,
+        payment: Money::round(
+            (principal.to_decimal() + total) / Decimal::from(n),
+            RoundingMode::HalfUp,
+        )?,
         interest: Money::round(total, RoundingMode::HalfUp)?,
     })
 }

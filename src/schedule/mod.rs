@@ -81,7 +81,10 @@ impl Method {
     }
     /// Whether the balance can be prepaid or repriced (methods whose interest runs on the balance).
     pub fn amortises_balance(self) -> bool {
-        matches!(self, Method::Annuity | Method::EqualPrincipal | Method::InterestOnly)
+        matches!(
+            self,
+            Method::Annuity | Method::EqualPrincipal | Method::InterestOnly
+        )
     }
 }
 
@@ -183,7 +186,8 @@ impl Loan {
 
     /// The rounding policy in force: the loan's own, or the method's default.
     pub fn policy(&self) -> RoundingPolicy {
-        self.rounding.unwrap_or_else(|| default_rounding(self.method))
+        self.rounding
+            .unwrap_or_else(|| default_rounding(self.method))
     }
 
     /// Due date of period `k` (1-based).
@@ -204,7 +208,8 @@ impl Loan {
 
     /// Whether the first period is not exactly one month long.
     pub fn odd_first_period(&self) -> bool {
-        self.first_due.is_some_and(|first| add_months(self.start, 1) != Some(first))
+        self.first_due
+            .is_some_and(|first| add_months(self.start, 1) != Some(first))
     }
 }
 
@@ -313,7 +318,11 @@ impl Split {
             Residue::First => 1,
             Residue::Last => n.max(1),
         };
-        Ok(Split { regular, absorbing, absorbing_period })
+        Ok(Split {
+            regular,
+            absorbing,
+            absorbing_period,
+        })
     }
 
     /// The part of period `k` (1-based).
