@@ -33,7 +33,9 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     let num = |range: std::ops::Range<usize>| -> Option<u32> {
-        b[range].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+        b[range].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
     };
     let date = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
     (MIN_DATE..=MAX_DATE).contains(&date).then_some(date)
@@ -57,7 +59,9 @@ pub fn write_date(out: &mut String, date: NaiveDate) {
 
 /// `start + months`, clamped to the end of the month; `None` past [`MAX_DATE`].
 pub fn add_months(start: NaiveDate, months: u32) -> Option<NaiveDate> {
-    start.checked_add_months(Months::new(months)).filter(|d| *d <= MAX_DATE)
+    start
+        .checked_add_months(Months::new(months))
+        .filter(|d| *d <= MAX_DATE)
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
@@ -130,7 +134,17 @@ mod tests {
 
     #[test]
     fn strict_dates() {
-        for bad in ["2025-02-30", "2025-2-3", "2025-02-03T00:00", "", "20250203", "2025-13-01", "1899-12-31", "abcd-ef-gh", "２０２５-01-01"] {
+        for bad in [
+            "2025-02-30",
+            "2025-2-3",
+            "2025-02-03T00:00",
+            "",
+            "20250203",
+            "2025-13-01",
+            "1899-12-31",
+            "abcd-ef-gh",
+            "２０２５-01-01",
+        ] {
             assert!(parse_date(bad).is_none(), "{bad}");
         }
         assert_eq!(date("2024-02-29").to_string(), "2024-02-29");
@@ -142,8 +156,13 @@ mod tests {
     #[test]
     fn month_end_clamping_counts_from_start() {
         let start = date("2023-01-31");
-        let due: Vec<_> = (1..=4).map(|k| add_months(start, k).unwrap().to_string()).collect();
-        assert_eq!(due, ["2023-02-28", "2023-03-31", "2023-04-30", "2023-05-31"]);
+        let due: Vec<_> = (1..=4)
+            .map(|k| add_months(start, k).unwrap().to_string())
+            .collect();
+        assert_eq!(
+            due,
+            ["2023-02-28", "2023-03-31", "2023-04-30", "2023-05-31"]
+        );
         assert!(add_months(date("2200-06-01"), 12).is_none());
     }
 
@@ -152,7 +171,10 @@ mod tests {
         let (a, b) = (date("2024-01-15"), date("2024-03-15"));
         assert_eq!(DayCount::Actual365.days(a, b), 60);
         assert_eq!(DayCount::Thirty360.days(a, b), 60);
-        assert_eq!(DayCount::Actual360.year_fraction(a, b), Decimal::from(60) / Decimal::from(360));
+        assert_eq!(
+            DayCount::Actual360.year_fraction(a, b),
+            Decimal::from(60) / Decimal::from(360)
+        );
         assert_eq!(days_30_360(date("2023-01-31"), date("2023-02-28")), 28);
         assert_eq!(days_30_360(date("2024-01-30"), date("2024-03-31")), 60);
         assert_eq!(days_between(date("2024-02-28"), date("2024-03-01")), 2);

@@ -29,9 +29,9 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::exact::{add, div, mul, sub};
 use chrono::NaiveDate;
 use rust_decimal::prelude::*;
-use rust_decimal::MathematicalOps;
 
 /// When payments fall within each period.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
@@ -60,33 +60,29 @@ fn no_solution(en: &str, zh: &str) -> Error {
     Error::new(ErrorKind::NoSolution, "", en, zh)
 }
 
-trait Checked: Sized {
-    fn or_overflow(self) -> Result<Decimal>;
-}
-impl Checked for Option<Decimal> {
-    fn or_overflow(self) -> Result<Decimal> {
-        self.ok_or_else(overflow)
-    }
-}
-
 /// `(1 + rate)^nper`, exact by repeated squaring for whole `nper`, by `exp(nper·ln(1+rate))`
 /// otherwise.
 pub fn growth(rate: Decimal, nper: Decimal) -> Result<Decimal> {
-    let base = Decimal::ONE.checked_add(rate).or_overflow()?;
+    let base = add(Decimal::ONE, rate)?;
     if base <= Decimal::ZERO {
-        return Err(Error::new(ErrorKind::OutOfRange, "rate", "rate must be greater than -1", "rate 须大于 -1"));
+        return Err(Error::new(
+            ErrorKind::OutOfRange,
+            "rate",
+            "rate must be greater than -1",
+            "rate 须大于 -1",
+        ));
     }
     if nper.fract().is_zero() {
         if let Some(n) = nper.to_i64() {
-            return base.checked_powi(n).or_overflow();
+            return crate::exact::powi(base, n);
         }
     }
-    // exp overflows above ~66; report rather than let rust_decimal fail.
-    let exponent = base.checked_ln().and_then(|l| l.checked_mul(nper)).or_overflow()?;
-    if exponent > Decimal::from(64) {
-        return Err(overflow());
-    }
-    exponent.checked_exp().or_overflow()
+    crate::exact::exp(mul(crate::exact::ln(base)?, nper)?)
+}
+
+/// `1 + r·type`: a payment at the beginning of a period earns one more period of interest.
+fn timing_factor(rate: Decimal, when: When) -> Result<Decimal> {
+    add(Decimal::ONE, mul(rate, when.factor())?)
 }
 
 /// `((1+r)^n − 1)/r`, the value at the end of `n` periods of 1 paid each period (`n` when r = 0).
@@ -94,7 +90,7 @@ fn annuity_factor(rate: Decimal, nper: Decimal, g: Decimal) -> Result<Decimal> {
     if rate.is_zero() {
         return Ok(nper);
     }
-    g.checked_sub(Decimal::ONE).and_then(|x| x.checked_div(rate)).or_overflow()
+    div(sub(g, Decimal::ONE)?, rate)
 }
 
 /// The periodic payment of a loan or annuity (Excel `PMT`).
@@ -115,18 +111,23 @@ fn annuity_factor(rate: Decimal, nper: Decimal, g: Decimal) -> Result<Decimal> {
 /// ```
 pub fn pmt(rate: Decimal, nper: Decimal, pv: Decimal, fv: Decimal, when: When) -> Result<Decimal> {
     if nper.is_zero() {
-        return Err(Error::new(ErrorKind::OutOfRange, "nper", "nper must not be 0", "nper 不能为 0"));
+        return Err(Error::new(
+            ErrorKind::OutOfRange,
+            "nper",
+            "nper must not be 0",
+            "nper 不能为 0",
+        ));
     }
     let g = growth(rate, nper)?;
-    let owed = pv.checked_mul(g).and_then(|x| x.checked_add(fv)).or_overflow()?;
-    let divisor = Decimal::ONE
-        .checked_add(rate.checked_mul(when.factor()).or_overflow()?)
-        .and_then(|x| x.checked_mul(annuity_factor(rate, nper, g).ok()?))
-        .or_overflow()?;
+    let owed = add(mul(pv, g)?, fv)?;
+    let divisor = mul(timing_factor(rate, when)?, annuity_factor(rate, nper, g)?)?;
     if divisor.is_zero() {
-        return Err(no_solution("no payment can settle this loan", "无法求出还款额"));
+        return Err(no_solution(
+            "no payment can settle this loan",
+            "无法求出还款额",
+        ));
     }
-    owed.checked_div(divisor).map(|x| -x).or_overflow()
+    Ok(-div(owed, divisor)?)
 }
 
 /// Future value (Excel `FV`): `−(pv·(1+r)^n + pmt·(1+r·type)·((1+r)^n − 1)/r)`.
@@ -140,12 +141,11 @@ pub fn pmt(rate: Decimal, nper: Decimal, pv: Decimal, fv: Decimal, when: When) -
 /// ```
 pub fn fv(rate: Decimal, nper: Decimal, pmt: Decimal, pv: Decimal, when: When) -> Result<Decimal> {
     let g = growth(rate, nper)?;
-    let paid = Decimal::ONE
-        .checked_add(rate.checked_mul(when.factor()).or_overflow()?)
-        .and_then(|x| x.checked_mul(annuity_factor(rate, nper, g).ok()?))
-        .and_then(|x| x.checked_mul(pmt))
-        .or_overflow()?;
-    pv.checked_mul(g).and_then(|x| x.checked_add(paid)).map(|x| -x).or_overflow()
+    let paid = mul(
+        mul(timing_factor(rate, when)?, annuity_factor(rate, nper, g)?)?,
+        pmt,
+    )?;
+    Ok(-add(mul(pv, g)?, paid)?)
 }
 
 /// Present value (Excel `PV`): `−(fv + pmt·(1+r·type)·((1+r)^n − 1)/r) / (1+r)^n`.
@@ -159,12 +159,11 @@ pub fn fv(rate: Decimal, nper: Decimal, pmt: Decimal, pv: Decimal, when: When) -
 /// ```
 pub fn pv(rate: Decimal, nper: Decimal, pmt: Decimal, fv: Decimal, when: When) -> Result<Decimal> {
     let g = growth(rate, nper)?;
-    let paid = Decimal::ONE
-        .checked_add(rate.checked_mul(when.factor()).or_overflow()?)
-        .and_then(|x| x.checked_mul(annuity_factor(rate, nper, g).ok()?))
-        .and_then(|x| x.checked_mul(pmt))
-        .or_overflow()?;
-    fv.checked_add(paid).and_then(|x| x.checked_div(g)).map(|x| -x).or_overflow()
+    let paid = mul(
+        mul(timing_factor(rate, when)?, annuity_factor(rate, nper, g)?)?,
+        pmt,
+    )?;
+    Ok(-div(add(fv, paid)?, g)?)
 }
 
 /// Number of periods (Excel `NPER`):
@@ -181,30 +180,32 @@ pub fn pv(rate: Decimal, nper: Decimal, pmt: Decimal, fv: Decimal, when: When) -
 /// assert_eq!(n.round_dp(7).to_string(), "59.6738657");
 /// ```
 pub fn nper(rate: Decimal, pmt: Decimal, pv: Decimal, fv: Decimal, when: When) -> Result<Decimal> {
-    let never = || no_solution("the payment never repays this amount", "按此还款额永远无法还清");
+    let never = || {
+        no_solution(
+            "the payment never repays this amount",
+            "按此还款额永远无法还清",
+        )
+    };
     if rate.is_zero() {
         if pmt.is_zero() {
             return Err(never());
         }
-        return pv.checked_add(fv).and_then(|x| x.checked_div(pmt)).map(|x| -x).or_overflow();
+        return Ok(-div(add(pv, fv)?, pmt)?);
     }
     growth(rate, Decimal::ONE)?; // validates rate > -1
-    let z = pmt
-        .checked_mul(Decimal::ONE.checked_add(rate.checked_mul(when.factor()).or_overflow()?).or_overflow()?)
-        .and_then(|x| x.checked_div(rate))
-        .or_overflow()?;
-    let numerator = z.checked_sub(fv).or_overflow()?;
-    let denominator = z.checked_add(pv).or_overflow()?;
+    let z = div(mul(pmt, timing_factor(rate, when)?)?, rate)?;
+    let (numerator, denominator) = (sub(z, fv)?, add(z, pv)?);
     if denominator.is_zero() || numerator.is_zero() {
         return Err(never());
     }
-    let ratio = numerator.checked_div(denominator).or_overflow()?;
+    let ratio = div(numerator, denominator)?;
     if ratio <= Decimal::ZERO {
         return Err(never());
     }
-    let ln_ratio = ratio.checked_ln().or_overflow()?;
-    let ln_base = (Decimal::ONE + rate).checked_ln().or_overflow()?;
-    ln_ratio.checked_div(ln_base).or_overflow()
+    div(
+        crate::exact::ln(ratio)?,
+        crate::exact::ln(add(Decimal::ONE, rate)?)?,
+    )
 }
 
 /// Interest part of payment `per` (Excel `IPMT`): the interest on the balance after `per − 1`
@@ -217,36 +218,64 @@ pub fn nper(rate: Decimal, pmt: Decimal, pv: Decimal, fv: Decimal, when: When) -
 /// let i = ipmt(Decimal::new(1, 1), 3, 3.into(), 8000.into(), Decimal::ZERO, When::End).unwrap();
 /// assert_eq!(i.round_dp(2).to_string(), "-292.45");
 /// ```
-pub fn ipmt(rate: Decimal, per: u32, nper: Decimal, pv: Decimal, fv: Decimal, when: When) -> Result<Decimal> {
+pub fn ipmt(
+    rate: Decimal,
+    per: u32,
+    nper: Decimal,
+    pv: Decimal,
+    fv: Decimal,
+    when: When,
+) -> Result<Decimal> {
     let payment = pmt(rate, nper, pv, fv, when)?;
     if when == When::Begin && per == 1 {
         return Ok(Decimal::ZERO);
     }
     let balance = self::fv(rate, Decimal::from(per - 1), payment, pv, when)?;
-    let interest = balance.checked_mul(rate).or_overflow()?;
+    let interest = mul(balance, rate)?;
     match when {
         When::End => Ok(interest),
-        When::Begin => interest.checked_div(Decimal::ONE + rate).or_overflow(),
+        When::Begin => div(interest, add(Decimal::ONE, rate)?),
     }
 }
 
 /// Principal part of payment `per` (Excel `PPMT`) = `PMT − IPMT`.
-pub fn ppmt(rate: Decimal, per: u32, nper: Decimal, pv: Decimal, fv: Decimal, when: When) -> Result<Decimal> {
+pub fn ppmt(
+    rate: Decimal,
+    per: u32,
+    nper: Decimal,
+    pv: Decimal,
+    fv: Decimal,
+    when: When,
+) -> Result<Decimal> {
     let payment = pmt(rate, nper, pv, fv, when)?;
-    payment.checked_sub(ipmt(rate, per, nper, pv, fv, when)?).or_overflow()
+    sub(payment, ipmt(rate, per, nper, pv, fv, when)?)
 }
 
 /// Cumulative interest paid between periods `start` and `end` inclusive (Excel `CUMIPMT`).
-pub fn cumipmt(rate: Decimal, nper: u32, pv: Decimal, start: u32, end: u32, when: When) -> Result<Decimal> {
+pub fn cumipmt(
+    rate: Decimal,
+    nper: u32,
+    pv: Decimal,
+    start: u32,
+    end: u32,
+    when: When,
+) -> Result<Decimal> {
     (start..=end).try_fold(Decimal::ZERO, |acc, per| {
-        acc.checked_add(ipmt(rate, per, nper.into(), pv, Decimal::ZERO, when)?).or_overflow()
+        add(acc, ipmt(rate, per, nper.into(), pv, Decimal::ZERO, when)?)
     })
 }
 
 /// Cumulative principal paid between periods `start` and `end` inclusive (Excel `CUMPRINC`).
-pub fn cumprinc(rate: Decimal, nper: u32, pv: Decimal, start: u32, end: u32, when: When) -> Result<Decimal> {
+pub fn cumprinc(
+    rate: Decimal,
+    nper: u32,
+    pv: Decimal,
+    start: u32,
+    end: u32,
+    when: When,
+) -> Result<Decimal> {
     (start..=end).try_fold(Decimal::ZERO, |acc, per| {
-        acc.checked_add(ppmt(rate, per, nper.into(), pv, Decimal::ZERO, when)?).or_overflow()
+        add(acc, ppmt(rate, per, nper.into(), pv, Decimal::ZERO, when)?)
     })
 }
 
@@ -261,15 +290,20 @@ pub fn cumprinc(rate: Decimal, nper: u32, pv: Decimal, start: u32, end: u32, whe
 /// assert_eq!(v.round_dp(2).to_string(), "1188.44");
 /// ```
 pub fn npv(rate: Decimal, values: &[Decimal]) -> Result<Decimal> {
-    let base = Decimal::ONE.checked_add(rate).or_overflow()?;
+    let base = add(Decimal::ONE, rate)?;
     if base.is_zero() {
-        return Err(Error::new(ErrorKind::OutOfRange, "rate", "rate must not be -1", "rate 不能为 -1"));
+        return Err(Error::new(
+            ErrorKind::OutOfRange,
+            "rate",
+            "rate must not be -1",
+            "rate 不能为 -1",
+        ));
     }
     let mut discount = Decimal::ONE;
     let mut total = Decimal::ZERO;
     for value in values {
-        discount = discount.checked_div(base).or_overflow()?;
-        total = total.checked_add(value.checked_mul(discount).or_overflow()?).or_overflow()?;
+        discount = div(discount, base)?;
+        total = add(total, mul(*value, discount)?)?;
     }
     Ok(total)
 }
@@ -282,8 +316,8 @@ pub fn npv(rate: Decimal, values: &[Decimal]) -> Result<Decimal> {
 /// assert_eq!(effect(Decimal::new(525, 4), 4).unwrap().round_dp(7).to_string(), "0.0535427");
 /// ```
 pub fn effect(nominal: Decimal, npery: u32) -> Result<Decimal> {
-    let periodic = nominal.checked_div(Decimal::from(npery)).or_overflow()?;
-    Ok(growth(periodic, Decimal::from(npery))? - Decimal::ONE)
+    let periodic = div(nominal, Decimal::from(npery))?;
+    sub(growth(periodic, Decimal::from(npery))?, Decimal::ONE)
 }
 
 /// Nominal annual rate (Excel `NOMINAL`): `npery·((1 + effect)^(1/npery) − 1)`, with the root
@@ -295,24 +329,30 @@ pub fn effect(nominal: Decimal, npery: u32) -> Result<Decimal> {
 /// assert_eq!(nominal(Decimal::new(53543, 6), 4).unwrap().round_dp(8).to_string(), "0.05250032");
 /// ```
 pub fn nominal(effect: Decimal, npery: u32) -> Result<Decimal> {
-    let base = Decimal::ONE.checked_add(effect).or_overflow()?;
-    let root = nth_root(base, npery)?;
-    root.checked_sub(Decimal::ONE).and_then(|x| x.checked_mul(Decimal::from(npery))).or_overflow()
+    let root = nth_root(add(Decimal::ONE, effect)?, npery)?;
+    mul(sub(root, Decimal::ONE)?, Decimal::from(npery))
 }
 
 /// `x^(1/n)` for x > 0, to ~26 significant digits.
 fn nth_root(x: Decimal, n: u32) -> Result<Decimal> {
     if x <= Decimal::ZERO {
-        return Err(Error::new(ErrorKind::OutOfRange, "effectRate", "effectRate must be greater than -1", "effectRate 须大于 -1"));
+        return Err(Error::new(
+            ErrorKind::OutOfRange,
+            "effectRate",
+            "effectRate must be greater than -1",
+            "effectRate 须大于 -1",
+        ));
     }
-    let start = x.to_f64().map(|v| v.powf(1.0 / f64::from(n))).and_then(Decimal::from_f64).or_overflow()?;
-    let mut y = start;
-    let n_dec = Decimal::from(n);
+    let start = x
+        .to_f64()
+        .map(|v| v.powf(1.0 / f64::from(n)))
+        .and_then(Decimal::from_f64);
+    let mut y = start.ok_or_else(overflow)?;
     for _ in 0..8 {
-        let y_n1 = y.checked_powi(i64::from(n) - 1).or_overflow()?;
-        let f = y_n1.checked_mul(y).and_then(|v| v.checked_sub(x)).or_overflow()?;
-        let step = f.checked_div(n_dec.checked_mul(y_n1).or_overflow()?).or_overflow()?;
-        y -= step;
+        // Newton's step for y^n − x = 0.
+        let y_n1 = crate::exact::powi(y, i64::from(n) - 1)?;
+        let step = div(sub(mul(y_n1, y)?, x)?, mul(Decimal::from(n), y_n1)?)?;
+        y = sub(y, step)?;
         if step.abs() < Decimal::new(1, 27) {
             break;
         }
@@ -342,7 +382,11 @@ pub fn solve_rate(f: impl Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
         let (lo, hi) = (value(r - width), value(r + width));
         lo == 0.0 || hi == 0.0 || (lo < 0.0) != (hi < 0.0)
     };
-    let guess = if guess.is_finite() && guess > -1.0 { guess } else { 0.1 };
+    let guess = if guess.is_finite() && guess > -1.0 {
+        guess
+    } else {
+        0.1
+    };
 
     // Newton from the guess.
     let mut r = guess;
@@ -424,11 +468,15 @@ fn bisect(value: &impl Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> 
 }
 
 fn to_f64_all(values: &[Decimal]) -> Result<Vec<f64>> {
-    values.iter().map(|v| v.to_f64().ok_or_else(overflow)).collect()
+    values
+        .iter()
+        .map(|v| v.to_f64().ok_or_else(overflow))
+        .collect()
 }
 
 fn from_solver(r: Option<f64>, en: &str, zh: &str) -> Result<Decimal> {
-    r.and_then(Decimal::from_f64).ok_or_else(|| no_solution(en, zh))
+    r.and_then(Decimal::from_f64)
+        .ok_or_else(|| no_solution(en, zh))
 }
 
 /// Checks a cash-flow series has both signs, as every IRR needs.
@@ -493,11 +541,19 @@ pub fn irr(values: &[Decimal], guess: Option<Decimal>) -> Result<Decimal> {
 /// // root is 0.37336253352 and agrees with Excel to 8 decimals.
 /// assert_eq!(xirr(&values, &dates, None, 365).unwrap().round_dp(10).to_string(), "0.3733625335");
 /// ```
-pub fn xirr(values: &[Decimal], dates: &[NaiveDate], guess: Option<Decimal>, basis: u32) -> Result<Decimal> {
+pub fn xirr(
+    values: &[Decimal],
+    dates: &[NaiveDate],
+    guess: Option<Decimal>,
+    basis: u32,
+) -> Result<Decimal> {
     require_sign_change(values)?;
     let flows = to_f64_all(values)?;
     let first = dates[0];
-    let years: Vec<f64> = dates.iter().map(|d| (*d - first).num_days() as f64 / f64::from(basis)).collect();
+    let years: Vec<f64> = dates
+        .iter()
+        .map(|d| (*d - first).num_days() as f64 / f64::from(basis))
+        .collect();
     let guess = guess.and_then(|g| g.to_f64()).unwrap_or(0.1);
     let f = |r: f64| {
         let ln_base = r.ln_1p();
@@ -525,7 +581,14 @@ pub fn xirr(values: &[Decimal], dates: &[NaiveDate], guess: Option<Decimal>, bas
 /// let r = rate(48.into(), (-200).into(), 8000.into(), Decimal::ZERO, When::End, None).unwrap();
 /// assert_eq!(r.round_dp(9).to_string(), "0.007701472");
 /// ```
-pub fn rate(nper: Decimal, pmt: Decimal, pv: Decimal, fv: Decimal, when: When, guess: Option<Decimal>) -> Result<Decimal> {
+pub fn rate(
+    nper: Decimal,
+    pmt: Decimal,
+    pv: Decimal,
+    fv: Decimal,
+    when: When,
+    guess: Option<Decimal>,
+) -> Result<Decimal> {
     let [n, p, pv, fv] = [nper, pmt, pv, fv].map(|d| d.to_f64().unwrap_or(f64::NAN));
     let t = if when == When::Begin { 1.0 } else { 0.0 };
     let f = |r: f64| {
@@ -575,9 +638,16 @@ pub struct Apr {
 /// ```
 pub fn apr(flows: &[Decimal], periods_per_year: u32) -> Result<Apr> {
     let periodic = irr(flows, Some(Decimal::new(1, 2)))?;
-    let nominal = periodic.checked_mul(Decimal::from(periods_per_year)).or_overflow()?;
-    let effective = growth(periodic, Decimal::from(periods_per_year))? - Decimal::ONE;
-    Ok(Apr { periodic, nominal, effective })
+    let nominal = mul(periodic, Decimal::from(periods_per_year))?;
+    let effective = sub(
+        growth(periodic, Decimal::from(periods_per_year))?,
+        Decimal::ONE,
+    )?;
+    Ok(Apr {
+        periodic,
+        nominal,
+        effective,
+    })
 }
 
 #[cfg(test)]
@@ -591,30 +661,135 @@ mod tests {
     #[test]
     fn excel_documented_examples() {
         let r = d("0.09") / d("12");
-        assert_eq!(cumipmt(r, 360, d("125000"), 13, 24, When::End).unwrap().round_dp(5), d("-11135.23213"));
-        assert_eq!(cumipmt(r, 360, d("125000"), 1, 1, When::End).unwrap().round_dp(2), d("-937.50"));
-        assert_eq!(cumprinc(r, 360, d("125000"), 13, 24, When::End).unwrap().round_dp(7), d("-934.1071234"));
-        assert_eq!(cumprinc(r, 360, d("125000"), 1, 1, When::End).unwrap().round_dp(8), d("-68.27827118"));
-        let ipmt1 = ipmt(d("0.1") / d("12"), 1, d("36"), d("8000"), Decimal::ZERO, When::End).unwrap();
+        assert_eq!(
+            cumipmt(r, 360, d("125000"), 13, 24, When::End)
+                .unwrap()
+                .round_dp(5),
+            d("-11135.23213")
+        );
+        assert_eq!(
+            cumipmt(r, 360, d("125000"), 1, 1, When::End)
+                .unwrap()
+                .round_dp(2),
+            d("-937.50")
+        );
+        assert_eq!(
+            cumprinc(r, 360, d("125000"), 13, 24, When::End)
+                .unwrap()
+                .round_dp(7),
+            d("-934.1071234")
+        );
+        assert_eq!(
+            cumprinc(r, 360, d("125000"), 1, 1, When::End)
+                .unwrap()
+                .round_dp(8),
+            d("-68.27827118")
+        );
+        let ipmt1 = ipmt(
+            d("0.1") / d("12"),
+            1,
+            d("36"),
+            d("8000"),
+            Decimal::ZERO,
+            When::End,
+        )
+        .unwrap();
         assert_eq!(ipmt1.round_dp(2), d("-66.67"));
-        assert_eq!(ppmt(d("0.1") / d("12"), 1, d("24"), d("2000"), Decimal::ZERO, When::End).unwrap().round_dp(2), d("-75.62"));
-        assert_eq!(ppmt(d("0.08"), 10, d("10"), d("200000"), Decimal::ZERO, When::End).unwrap().round_dp(2), d("-27598.05"));
-        assert_eq!(pmt(d("0.06") / d("12"), d("216"), Decimal::ZERO, d("50000"), When::End).unwrap().round_dp(2), d("-129.08"));
-        assert_eq!(nper(d("0.01"), d("-100"), d("-1000"), Decimal::ZERO, When::End).unwrap().round_dp(7), d("-9.5785940"));
+        assert_eq!(
+            ppmt(
+                d("0.1") / d("12"),
+                1,
+                d("24"),
+                d("2000"),
+                Decimal::ZERO,
+                When::End
+            )
+            .unwrap()
+            .round_dp(2),
+            d("-75.62")
+        );
+        assert_eq!(
+            ppmt(
+                d("0.08"),
+                10,
+                d("10"),
+                d("200000"),
+                Decimal::ZERO,
+                When::End
+            )
+            .unwrap()
+            .round_dp(2),
+            d("-27598.05")
+        );
+        assert_eq!(
+            pmt(
+                d("0.06") / d("12"),
+                d("216"),
+                Decimal::ZERO,
+                d("50000"),
+                When::End
+            )
+            .unwrap()
+            .round_dp(2),
+            d("-129.08")
+        );
+        assert_eq!(
+            nper(d("0.01"), d("-100"), d("-1000"), Decimal::ZERO, When::End)
+                .unwrap()
+                .round_dp(7),
+            d("-9.5785940")
+        );
         let flows = [-70000, 12000, 15000, 18000, 21000].map(Decimal::from);
         assert_eq!(irr(&flows, None).unwrap().round_dp(9), d("-0.021244848"));
-        assert_eq!(irr(&flows[..3], Some(d("-0.1"))).unwrap().round_dp(9), d("-0.443506941"));
+        assert_eq!(
+            irr(&flows[..3], Some(d("-0.1"))).unwrap().round_dp(9),
+            d("-0.443506941")
+        );
     }
 
     #[test]
     fn zero_rate_and_errors() {
-        assert_eq!(pmt(Decimal::ZERO, d("12"), d("1200"), Decimal::ZERO, When::End).unwrap(), d("-100"));
-        assert_eq!(fv(Decimal::ZERO, d("12"), d("-100"), Decimal::ZERO, When::End).unwrap(), d("1200"));
-        assert_eq!(nper(Decimal::ZERO, d("-100"), d("1200"), Decimal::ZERO, When::End).unwrap(), d("12"));
-        assert_eq!(nper(d("0.01"), d("-5"), d("1000"), Decimal::ZERO, When::End).unwrap_err().code(), "NO_SOLUTION");
-        assert_eq!(irr(&[d("100"), d("200")], None).unwrap_err().code(), "NO_SOLUTION");
-        assert_eq!(pmt(d("1000"), d("100000"), d("1"), Decimal::ZERO, When::End).unwrap_err().code(), "OUT_OF_RANGE");
-        assert_eq!(pmt(d("-1"), d("12"), d("1"), Decimal::ZERO, When::End).unwrap_err().code(), "OUT_OF_RANGE");
+        assert_eq!(
+            pmt(Decimal::ZERO, d("12"), d("1200"), Decimal::ZERO, When::End).unwrap(),
+            d("-100")
+        );
+        assert_eq!(
+            fv(Decimal::ZERO, d("12"), d("-100"), Decimal::ZERO, When::End).unwrap(),
+            d("1200")
+        );
+        assert_eq!(
+            nper(
+                Decimal::ZERO,
+                d("-100"),
+                d("1200"),
+                Decimal::ZERO,
+                When::End
+            )
+            .unwrap(),
+            d("12")
+        );
+        assert_eq!(
+            nper(d("0.01"), d("-5"), d("1000"), Decimal::ZERO, When::End)
+                .unwrap_err()
+                .code(),
+            "NO_SOLUTION"
+        );
+        assert_eq!(
+            irr(&[d("100"), d("200")], None).unwrap_err().code(),
+            "NO_SOLUTION"
+        );
+        assert_eq!(
+            pmt(d("1000"), d("100000"), d("1"), Decimal::ZERO, When::End)
+                .unwrap_err()
+                .code(),
+            "OUT_OF_RANGE"
+        );
+        assert_eq!(
+            pmt(d("-1"), d("12"), d("1"), Decimal::ZERO, When::End)
+                .unwrap_err()
+                .code(),
+            "OUT_OF_RANGE"
+        );
     }
 
     #[test]
@@ -632,8 +807,20 @@ mod tests {
 
     #[test]
     fn fractional_periods() {
-        let p = pmt(d("0.01"), d("59.6738657"), d("-1000"), d("10000"), When::Begin).unwrap();
+        let p = pmt(
+            d("0.01"),
+            d("59.6738657"),
+            d("-1000"),
+            d("10000"),
+            When::Begin,
+        )
+        .unwrap();
         assert_eq!(p.round_dp(4), d("-100.0000"));
-        assert_eq!(nominal(effect(d("0.0525"), 4).unwrap(), 4).unwrap().round_dp(20), d("0.0525"));
+        assert_eq!(
+            nominal(effect(d("0.0525"), 4).unwrap(), 4)
+                .unwrap()
+                .round_dp(20),
+            d("0.0525")
+        );
     }
 }

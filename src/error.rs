@@ -187,14 +187,28 @@ mod tests {
         assert_eq!(codes.len(), ErrorKind::ALL.len());
         for kind in ErrorKind::ALL {
             assert!(!kind.summary().is_empty() && !kind.summary_zh().is_empty());
-            assert!(kind.summary_zh().chars().any(|c| c as u32 > 0x2E80), "{kind:?} zh");
+            assert!(
+                kind.summary_zh().chars().any(|c| c as u32 > 0x2E80),
+                "{kind:?} zh"
+            );
         }
     }
 
     #[test]
     fn display_names_field() {
-        let e = Error::new(ErrorKind::MissingField, "debts[2].annualRate", "required", "必填");
-        assert_eq!(e.to_string(), "MISSING_FIELD at debts[2].annualRate: required");
-        assert_eq!(Error::overflow("").in_field("principal").field(), "principal");
+        let e = Error::new(
+            ErrorKind::MissingField,
+            "debts[2].annualRate",
+            "required",
+            "必填",
+        );
+        assert_eq!(
+            e.to_string(),
+            "MISSING_FIELD at debts[2].annualRate: required"
+        );
+        assert_eq!(
+            Error::overflow("").in_field("principal").field(),
+            "principal"
+        );
     }
 }

@@ -45,7 +45,10 @@ pub fn parse(text: &str) -> Result<Value> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(invalid("the input is larger than 32 MB", "输入超过 32 MB"));
     }
-    let mut parser = Parser { bytes: text.as_bytes(), pos: 0 };
+    let mut parser = Parser {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     let value = parser.value(0)?;
     parser.skip_ws();
     if parser.pos != parser.bytes.len() {
@@ -97,7 +100,10 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Value> {
         if depth > MAX_DEPTH {
-            return Err(invalid("the input is nested too deeply", "输入嵌套层级过深"));
+            return Err(invalid(
+                "the input is nested too deeply",
+                "输入嵌套层级过深",
+            ));
         }
         self.skip_ws();
         match self.bytes.get(self.pos) {
@@ -211,7 +217,9 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             // Input came from a &str and we stopped at an ASCII byte, so this is a char boundary.
-            out.push_str(std::str::from_utf8(&self.bytes[run_start..self.pos]).map_err(|_| self.syntax())?);
+            out.push_str(
+                std::str::from_utf8(&self.bytes[run_start..self.pos]).map_err(|_| self.syntax())?,
+            );
             match self.bytes.get(self.pos) {
                 Some(b'"') => {
                     self.pos += 1;
@@ -240,7 +248,9 @@ impl Parser<'_> {
                                     if !(0xDC00..0xE000).contains(&low) {
                                         return Err(self.syntax());
                                     }
-                                    char::from_u32(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
+                                    char::from_u32(
+                                        0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00),
+                                    )
                                 } else {
                                     None
                                 }
@@ -297,12 +307,18 @@ pub struct JsonWriter {
 
 impl JsonWriter {
     pub fn new() -> JsonWriter {
-        JsonWriter { out: String::with_capacity(256), fresh: true }
+        JsonWriter {
+            out: String::with_capacity(256),
+            fresh: true,
+        }
     }
 
     /// With room for `bytes` of output, to avoid regrowing for large schedules.
     pub fn with_capacity(bytes: usize) -> JsonWriter {
-        JsonWriter { out: String::with_capacity(bytes), fresh: true }
+        JsonWriter {
+            out: String::with_capacity(bytes),
+            fresh: true,
+        }
     }
 
     fn item(&mut self) {
@@ -426,7 +442,9 @@ mod tests {
 
     #[test]
     fn parses_what_json_stringify_writes() {
-        let v = parse(r#" {"a": [1, -2.5e-7, "x\u00e9\ud83d\ude00\n"], "b": {"c": null, "d": true}} "#).unwrap();
+        let v =
+            parse(r#" {"a": [1, -2.5e-7, "x\u00e9\ud83d\ude00\n"], "b": {"c": null, "d": true}} "#)
+                .unwrap();
         let Value::Object(fields) = v else { panic!() };
         assert_eq!(fields[0].0, "a");
         assert_eq!(
@@ -441,8 +459,24 @@ mod tests {
 
     #[test]
     fn rejects_malformed_duplicate_and_deep() {
-        for bad in ["", "{", "{\"a\":}", "[1,]", "01x", "{\"a\":1}x", "\"\\ud800\\u0041\"", "nul", "-", "1.", "[1e]"] {
-            assert_eq!(parse(bad).map_err(|e| e.kind()).err(), Some(ErrorKind::InvalidInput), "{bad}");
+        for bad in [
+            "",
+            "{",
+            "{\"a\":}",
+            "[1,]",
+            "01x",
+            "{\"a\":1}x",
+            "\"\\ud800\\u0041\"",
+            "nul",
+            "-",
+            "1.",
+            "[1e]",
+        ] {
+            assert_eq!(
+                parse(bad).map_err(|e| e.kind()).err(),
+                Some(ErrorKind::InvalidInput),
+                "{bad}"
+            );
         }
         assert_eq!(parse(r#"{"a":1,"a":2}"#).unwrap_err().field(), "a");
         let deep = "[".repeat(100) + &"]".repeat(100);

@@ -32,6 +32,7 @@ pub mod api;
 pub mod calendar;
 pub mod cost;
 pub mod error;
+pub mod exact;
 pub mod json;
 pub mod money;
 pub mod notice;

@@ -107,10 +107,18 @@ pub fn parse_json_number(token: &str) -> std::result::Result<Decimal, DecimalSyn
         return Ok(value);
     }
     if !(-28..=28).contains(&exponent) {
-        return if value.is_zero() { Ok(Decimal::ZERO) } else { Err(DecimalSyntax::TooManyDigits) };
+        return if value.is_zero() {
+            Ok(Decimal::ZERO)
+        } else {
+            Err(DecimalSyntax::TooManyDigits)
+        };
     }
     let ten = Decimal::TEN.powi(exponent.unsigned_abs().into());
-    let scaled = if exponent > 0 { value.checked_mul(ten) } else { value.checked_div(ten) };
+    let scaled = if exponent > 0 {
+        value.checked_mul(ten)
+    } else {
+        value.checked_div(ten)
+    };
     match scaled {
         // Division may round when the result needs more than 28 digits: detect it by multiplying back.
         Some(v) if exponent > 0 || v.checked_mul(ten) == Some(value) => Ok(v.normalize()),
@@ -160,11 +168,15 @@ pub struct RoundingPolicy {
 
 impl RoundingPolicy {
     /// Banks: half-up, last period absorbs the residue.
-    pub const BANK: RoundingPolicy =
-        RoundingPolicy { mode: RoundingMode::HalfUp, residue: Residue::Last };
+    pub const BANK: RoundingPolicy = RoundingPolicy {
+        mode: RoundingMode::HalfUp,
+        residue: Residue::Last,
+    };
     /// Alipay (花呗) instalments: per-period amounts floored, first period absorbs the residue.
-    pub const ALIPAY: RoundingPolicy =
-        RoundingPolicy { mode: RoundingMode::Down, residue: Residue::First };
+    pub const ALIPAY: RoundingPolicy = RoundingPolicy {
+        mode: RoundingMode::Down,
+        residue: Residue::First,
+    };
 }
 
 /// An exact amount of money, a whole number of 分 (fen).
@@ -236,22 +248,36 @@ impl Money {
     /// returns `(part, residue)` with `part × parts + residue = self`, `0 ≤ |residue| < parts` fen.
     pub fn split(self, parts: u32) -> Result<(Money, Money)> {
         if parts == 0 {
-            return Err(Error::new(ErrorKind::OutOfRange, "", "cannot split into 0 parts", "不能分成 0 份"));
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                "",
+                "cannot split into 0 parts",
+                "不能分成 0 份",
+            ));
         }
         let parts = i64::from(parts);
         Ok((Money(self.0 / parts), Money(self.0 % parts)))
     }
 
     pub fn checked_add(self, other: Money) -> Result<Money> {
-        self.0.checked_add(other.0).map(Money).ok_or_else(|| Error::overflow(""))
+        self.0
+            .checked_add(other.0)
+            .map(Money)
+            .ok_or_else(|| Error::overflow(""))
     }
 
     pub fn checked_sub(self, other: Money) -> Result<Money> {
-        self.0.checked_sub(other.0).map(Money).ok_or_else(|| Error::overflow(""))
+        self.0
+            .checked_sub(other.0)
+            .map(Money)
+            .ok_or_else(|| Error::overflow(""))
     }
 
     pub fn checked_mul_int(self, factor: i64) -> Result<Money> {
-        self.0.checked_mul(factor).map(Money).ok_or_else(|| Error::overflow(""))
+        self.0
+            .checked_mul(factor)
+            .map(Money)
+            .ok_or_else(|| Error::overflow(""))
     }
 
     /// Sums amounts, failing on overflow.
@@ -380,21 +406,40 @@ mod tests {
 
     #[test]
     fn strict_grammar() {
-        for good in ["0", "-0", "1234.56", "0.049", "007", "1.000000000000000000000000000000000"] {
+        for good in [
+            "0",
+            "-0",
+            "1234.56",
+            "0.049",
+            "007",
+            "1.000000000000000000000000000000000",
+        ] {
             assert!(parse_decimal(good).is_ok(), "{good}");
         }
-        assert_eq!(parse_decimal("1.000000000000000000000000000000000").unwrap(), Decimal::ONE);
-        for bad in ["1e2", "1_000", " 1", "1 ", "", "-", "NaN", "Infinity", "+1", ".5", "1.", "1,000", "--1", "1.2.3"] {
+        assert_eq!(
+            parse_decimal("1.000000000000000000000000000000000").unwrap(),
+            Decimal::ONE
+        );
+        for bad in [
+            "1e2", "1_000", " 1", "1 ", "", "-", "NaN", "Infinity", "+1", ".5", "1.", "1,000",
+            "--1", "1.2.3",
+        ] {
             assert_eq!(parse_decimal(bad), Err(DecimalSyntax::Grammar), "{bad}");
         }
-        assert_eq!(parse_decimal("99999999999999999999999999999"), Err(DecimalSyntax::TooManyDigits));
+        assert_eq!(
+            parse_decimal("99999999999999999999999999999"),
+            Err(DecimalSyntax::TooManyDigits)
+        );
         assert!(parse_decimal("7922816251426433759354395033").is_ok());
     }
 
     #[test]
     fn json_numbers_are_exact() {
         assert_eq!(parse_json_number("0.1").unwrap(), d("0.1"));
-        assert_eq!(parse_json_number("1e+21").unwrap(), d("1000000000000000000000"));
+        assert_eq!(
+            parse_json_number("1e+21").unwrap(),
+            d("1000000000000000000000")
+        );
         assert_eq!(parse_json_number("1e-7").unwrap(), d("0.0000001"));
         assert_eq!(parse_json_number("1.5e-7").unwrap(), d("0.00000015"));
         assert_eq!(parse_json_number("-2.5e3").unwrap(), d("-2500"));
@@ -408,11 +453,31 @@ mod tests {
         assert_eq!(Money::parse("1234.5").unwrap().to_string(), "1234.50");
         assert_eq!(Money::parse("-0.01").unwrap().to_string(), "-0.01");
         assert!(Money::parse("0.001").is_none());
-        assert_eq!(Money::round(d("2.345"), RoundingMode::HalfUp).unwrap().to_string(), "2.35");
-        assert_eq!(Money::round(d("2.345"), RoundingMode::HalfEven).unwrap().to_string(), "2.34");
-        assert_eq!(Money::round(d("-2.349"), RoundingMode::Down).unwrap().to_string(), "-2.34");
-        assert_eq!(Money::from_fen(i64::MIN + 1).to_string(), "-92233720368547758.07");
-        assert!(Money::from_fen(i64::MAX).checked_add(Money::from_fen(1)).is_err());
+        assert_eq!(
+            Money::round(d("2.345"), RoundingMode::HalfUp)
+                .unwrap()
+                .to_string(),
+            "2.35"
+        );
+        assert_eq!(
+            Money::round(d("2.345"), RoundingMode::HalfEven)
+                .unwrap()
+                .to_string(),
+            "2.34"
+        );
+        assert_eq!(
+            Money::round(d("-2.349"), RoundingMode::Down)
+                .unwrap()
+                .to_string(),
+            "-2.34"
+        );
+        assert_eq!(
+            Money::from_fen(i64::MIN + 1).to_string(),
+            "-92233720368547758.07"
+        );
+        assert!(Money::from_fen(i64::MAX)
+            .checked_add(Money::from_fen(1))
+            .is_err());
     }
 
     #[test]

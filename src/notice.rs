@@ -9,7 +9,15 @@ pub struct Notice {
 }
 
 impl Notice {
-    pub fn new(code: &'static str, message: impl Into<String>, message_zh: impl Into<String>) -> Notice {
-        Notice { code, message: message.into(), message_zh: message_zh.into() }
+    pub fn new(
+        code: &'static str,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) -> Notice {
+        Notice {
+            code,
+            message: message.into(),
+            message_zh: message_zh.into(),
+        }
     }
 }

@@ -11,14 +11,20 @@ fn subset(expected: &Value, actual: &Value, path: &str, problems: &mut Vec<Strin
         (Value::Object(want), Value::Object(have)) => {
             for (key, want_value) in want {
                 match have.iter().find(|(k, _)| k == key) {
-                    Some((_, have_value)) => subset(want_value, have_value, &format!("{path}.{key}"), problems),
+                    Some((_, have_value)) => {
+                        subset(want_value, have_value, &format!("{path}.{key}"), problems)
+                    }
                     None => problems.push(format!("{path}.{key}: missing")),
                 }
             }
         }
         (Value::Array(want), Value::Array(have)) => {
             if want.len() > have.len() {
-                problems.push(format!("{path}: expected at least {} items, got {}", want.len(), have.len()));
+                problems.push(format!(
+                    "{path}: expected at least {} items, got {}",
+                    want.len(),
+                    have.len()
+                ));
             }
             for (i, (w, h)) in want.iter().zip(have).enumerate() {
                 subset(w, h, &format!("{path}[{i}]"), problems);
@@ -75,22 +81,33 @@ fn write(w: &mut repayment_plan::json::JsonWriter, value: &Value) {
 #[test]
 fn reference_fixtures() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.retain(|p| p.extension().is_some_and(|e| e == "json"));
     files.sort();
     let (mut count, mut failures) = (0, Vec::new());
     for file in files {
         let cases = parse(&std::fs::read_to_string(&file).unwrap()).unwrap();
-        let Value::Array(cases) = cases else { panic!("{} is not an array", file.display()) };
+        let Value::Array(cases) = cases else {
+            panic!("{} is not an array", file.display())
+        };
         for case in &cases {
             count += 1;
-            let name = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), text(field(case, "name")));
+            let name = format!(
+                "{}: {}",
+                file.file_name().unwrap().to_string_lossy(),
+                text(field(case, "name"))
+            );
             let function = text(field(case, "function"));
             let input = to_json(field(case, "input").expect("input"));
             let result = api::call(&function, &input);
             let mut problems = Vec::new();
             match (field(case, "expect"), field(case, "error"), result) {
-                (Some(expect), None, Ok(out)) => subset(expect, &parse(&out).unwrap(), "", &mut problems),
+                (Some(expect), None, Ok(out)) => {
+                    subset(expect, &parse(&out).unwrap(), "", &mut problems)
+                }
                 (None, Some(error), Err(e)) => {
                     if text(field(error, "code")) != e.code() {
                         problems.push(format!("expected {}, got {e}", text(field(error, "code"))));
@@ -111,6 +128,11 @@ fn reference_fixtures() {
         }
     }
     assert!(count > 0, "no fixtures found");
-    assert!(failures.is_empty(), "{} of {count} fixtures failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} fixtures failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     println!("{count} fixtures passed");
 }

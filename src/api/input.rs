@@ -161,17 +161,32 @@ pub fn date_value(value: &Value, path: &str) -> Result<NaiveDate> {
 
 /// One of a fixed set of string options.
 pub fn option_value<T: Copy>(value: &Value, path: &str, choices: &[(&str, T)]) -> Result<T> {
-    let names = || choices.iter().map(|(n, _)| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+    let names = || {
+        choices
+            .iter()
+            .map(|(n, _)| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match value {
-        Value::String(text) => choices.iter().find(|(name, _)| name == text).map(|(_, v)| *v).ok_or_else(|| {
-            Error::new(
-                ErrorKind::InvalidOption,
-                path,
-                format!("{path} must be one of {}; got {}", names(), echo(value)),
-                format!("{path} 须为以下之一：{}；收到 {}", names(), echo(value)),
-            )
-        }),
-        other => Err(wrong_type(path, &format!("one of {}", names()), &format!("以下之一：{}", names()), other)),
+        Value::String(text) => choices
+            .iter()
+            .find(|(name, _)| name == text)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidOption,
+                    path,
+                    format!("{path} must be one of {}; got {}", names(), echo(value)),
+                    format!("{path} 须为以下之一：{}；收到 {}", names(), echo(value)),
+                )
+            }),
+        other => Err(wrong_type(
+            path,
+            &format!("one of {}", names()),
+            &format!("以下之一：{}", names()),
+            other,
+        )),
     }
 }
 
@@ -198,7 +213,12 @@ pub fn text_value(value: &Value, path: &str) -> Result<String> {
 }
 
 /// The items of an array with their paths; `max` items at most.
-pub fn array_value<'a>(value: &'a Value, path: &str, min: usize, max: usize) -> Result<&'a [Value]> {
+pub fn array_value<'a>(
+    value: &'a Value,
+    path: &str,
+    min: usize,
+    max: usize,
+) -> Result<&'a [Value]> {
     match value {
         Value::Array(items) if (min..=max).contains(&items.len()) => Ok(items),
         Value::Array(_) => Err(Error::new(
@@ -277,13 +297,21 @@ impl<'a> Fields<'a> {
     }
 
     /// Converts a required key with `convert(value, path)`.
-    pub fn req<T>(&mut self, key: &'static str, convert: impl FnOnce(&'a Value, &str) -> Result<T>) -> Result<T> {
+    pub fn req<T>(
+        &mut self,
+        key: &'static str,
+        convert: impl FnOnce(&'a Value, &str) -> Result<T>,
+    ) -> Result<T> {
         let value = self.require(key)?;
         convert(value, &self.path(key))
     }
 
     /// Converts an optional key with `convert(value, path)`.
-    pub fn opt<T>(&mut self, key: &'static str, convert: impl FnOnce(&'a Value, &str) -> Result<T>) -> Result<Option<T>> {
+    pub fn opt<T>(
+        &mut self,
+        key: &'static str,
+        convert: impl FnOnce(&'a Value, &str) -> Result<T>,
+    ) -> Result<Option<T>> {
         match self.get(key) {
             Some(value) => convert(value, &self.path(key)).map(Some),
             None => Ok(None),
@@ -325,7 +353,9 @@ impl<'a> Fields<'a> {
 
     /// Rejects keys that no getter asked for.
     pub fn finish(self) -> Result<()> {
-        let Some(i) = self.used.iter().position(|used| !used) else { return Ok(()) };
+        let Some(i) = self.used.iter().position(|used| !used) else {
+            return Ok(());
+        };
         let key = &self.entries[i].0;
         let path = join(&self.path, key);
         let suggestion = self
@@ -336,7 +366,10 @@ impl<'a> Fields<'a> {
             .min()
             .map(|(_, k)| k);
         let (hint_en, hint_zh) = match suggestion {
-            Some(k) => (format!("; did you mean {k}?"), format!("；是否想填写 {k}？")),
+            Some(k) => (
+                format!("; did you mean {k}?"),
+                format!("；是否想填写 {k}？"),
+            ),
             None => (String::new(), String::new()),
         };
         let mut known: Vec<&str> = self.known.clone();
@@ -345,8 +378,14 @@ impl<'a> Fields<'a> {
         Err(Error::new(
             ErrorKind::UnknownField,
             &path,
-            format!("{path} is not a known field{hint_en} (known: {})", known.join(", ")),
-            format!("无法识别字段 {path}{hint_zh}（可用字段：{}）", known.join(", ")),
+            format!(
+                "{path} is not a known field{hint_en} (known: {})",
+                known.join(", ")
+            ),
+            format!(
+                "无法识别字段 {path}{hint_zh}（可用字段：{}）",
+                known.join(", ")
+            ),
         ))
     }
 }
@@ -376,12 +415,18 @@ mod tests {
     fn reads_fields_and_rejects_unknown() {
         let v = parse(r#"{"principal":"1000.5","anualRate":0.049}"#).unwrap();
         let mut f = Fields::new(&v, "").unwrap();
-        let p = f.req("principal", |v, p| money_in(v, p, "0.01", "100000000000")).unwrap();
+        let p = f
+            .req("principal", |v, p| money_in(v, p, "0.01", "100000000000"))
+            .unwrap();
         assert_eq!(p.fen(), 100_050);
         assert!(f.opt("annualRate", decimal_value).unwrap().is_none());
         let e = f.finish().unwrap_err();
         assert_eq!((e.code(), e.field()), ("UNKNOWN_FIELD", "anualRate"));
-        assert!(e.message().contains("did you mean annualRate?"), "{}", e.message());
+        assert!(
+            e.message().contains("did you mean annualRate?"),
+            "{}",
+            e.message()
+        );
     }
 
     #[test]
@@ -409,10 +454,26 @@ mod tests {
         let v = parse(r#"{"a":"5","b":"6","d":"2025-02-30","n":"12.5"}"#).unwrap();
         let mut f = Fields::new(&v, "loan").unwrap();
         assert_eq!(f.require("x").unwrap_err().field(), "loan.x");
-        assert_eq!(f.one_of(&["a", "b"]).unwrap_err().code(), "CONFLICTING_FIELDS");
-        assert_eq!(f.req("a", |v, p| decimal_in(v, p, "0", "1")).unwrap_err().code(), "OUT_OF_RANGE");
+        assert_eq!(
+            f.one_of(&["a", "b"]).unwrap_err().code(),
+            "CONFLICTING_FIELDS"
+        );
+        assert_eq!(
+            f.req("a", |v, p| decimal_in(v, p, "0", "1"))
+                .unwrap_err()
+                .code(),
+            "OUT_OF_RANGE"
+        );
         assert_eq!(f.req("d", date_value).unwrap_err().code(), "INVALID_DATE");
-        assert_eq!(f.req("n", |v, p| integer_in(v, p, 1, 600)).unwrap_err().code(), "INVALID_NUMBER");
-        assert_eq!(Fields::new(&Value::Null, "").err().unwrap().code(), "INVALID_INPUT");
+        assert_eq!(
+            f.req("n", |v, p| integer_in(v, p, 1, 600))
+                .unwrap_err()
+                .code(),
+            "INVALID_NUMBER"
+        );
+        assert_eq!(
+            Fields::new(&Value::Null, "").err().unwrap().code(),
+            "INVALID_INPUT"
+        );
     }
 }

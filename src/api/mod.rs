@@ -50,6 +50,13 @@ pub fn call(name: &str, input: &str) -> Result<String> {
         .iter()
         .find(|(n, _)| *n == name)
         .map(|(_, f)| *f)
-        .ok_or_else(|| Error::new(ErrorKind::InvalidInput, "", format!("no function {name}"), format!("没有函数 {name}")))?;
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidInput,
+                "",
+                format!("no function {name}"),
+                format!("没有函数 {name}"),
+            )
+        })?;
     function(&json::parse(input)?)
 }

@@ -25,14 +25,20 @@ fn amount(f: &mut Fields, key: &'static str) -> Result<Decimal> {
 }
 
 fn opt_amount(f: &mut Fields, key: &'static str) -> Result<Decimal> {
-    Ok(f.opt(key, |v, p| decimal_in(v, p, AMOUNT_MIN, AMOUNT_MAX))?.unwrap_or(Decimal::ZERO))
+    Ok(f.opt(key, |v, p| decimal_in(v, p, AMOUNT_MIN, AMOUNT_MAX))?
+        .unwrap_or(Decimal::ZERO))
 }
 
 /// `nper`: any decimal in ±100,000 (Excel allows fractional periods), not zero where `nonzero`.
 fn nper_field(f: &mut Fields, nonzero: bool) -> Result<Decimal> {
     let n = f.req("nper", |v, p| decimal_in(v, p, "-100000", "100000"))?;
     if nonzero && n.is_zero() {
-        return Err(Error::new(ErrorKind::OutOfRange, f.path("nper"), "nper must not be 0", "nper 不能为 0"));
+        return Err(Error::new(
+            ErrorKind::OutOfRange,
+            f.path("nper"),
+            "nper must not be 0",
+            "nper 不能为 0",
+        ));
     }
     Ok(n)
 }
@@ -63,7 +69,11 @@ fn run(input: &Value, compute: impl FnOnce(&mut Fields) -> Result<Decimal>) -> R
 /// `pmt({ rate, nper, pv, fv?, type? })`
 pub fn pmt(input: &Value) -> Result<String> {
     run(input, |f| {
-        let (rate, nper, pv) = (rate_field(f, "rate")?, nper_field(f, true)?, amount(f, "pv")?);
+        let (rate, nper, pv) = (
+            rate_field(f, "rate")?,
+            nper_field(f, true)?,
+            amount(f, "pv")?,
+        );
         cost::pmt(rate, nper, pv, opt_amount(f, "fv")?, when_field(f)?)
     })
 }
@@ -71,7 +81,11 @@ pub fn pmt(input: &Value) -> Result<String> {
 /// `fv({ rate, nper, pmt, pv?, type? })`
 pub fn fv(input: &Value) -> Result<String> {
     run(input, |f| {
-        let (rate, nper, pmt) = (rate_field(f, "rate")?, nper_field(f, false)?, amount(f, "pmt")?);
+        let (rate, nper, pmt) = (
+            rate_field(f, "rate")?,
+            nper_field(f, false)?,
+            amount(f, "pmt")?,
+        );
         cost::fv(rate, nper, pmt, opt_amount(f, "pv")?, when_field(f)?)
     })
 }
@@ -79,7 +93,11 @@ pub fn fv(input: &Value) -> Result<String> {
 /// `pv({ rate, nper, pmt, fv?, type? })`
 pub fn pv(input: &Value) -> Result<String> {
     run(input, |f| {
-        let (rate, nper, pmt) = (rate_field(f, "rate")?, nper_field(f, false)?, amount(f, "pmt")?);
+        let (rate, nper, pmt) = (
+            rate_field(f, "rate")?,
+            nper_field(f, false)?,
+            amount(f, "pmt")?,
+        );
         cost::pv(rate, nper, pmt, opt_amount(f, "fv")?, when_field(f)?)
     })
 }
@@ -112,7 +130,14 @@ pub fn ipmt(input: &Value) -> Result<String> {
         let rate = rate_field(f, "rate")?;
         let nper = nper_field(f, true)?;
         let per = per_field(f, nper)?;
-        cost::ipmt(rate, per, nper, amount(f, "pv")?, opt_amount(f, "fv")?, when_field(f)?)
+        cost::ipmt(
+            rate,
+            per,
+            nper,
+            amount(f, "pv")?,
+            opt_amount(f, "fv")?,
+            when_field(f)?,
+        )
     })
 }
 
@@ -122,13 +147,23 @@ pub fn ppmt(input: &Value) -> Result<String> {
         let rate = rate_field(f, "rate")?;
         let nper = nper_field(f, true)?;
         let per = per_field(f, nper)?;
-        cost::ppmt(rate, per, nper, amount(f, "pv")?, opt_amount(f, "fv")?, when_field(f)?)
+        cost::ppmt(
+            rate,
+            per,
+            nper,
+            amount(f, "pv")?,
+            opt_amount(f, "fv")?,
+            when_field(f)?,
+        )
     })
 }
 
 /// Shared reading of CUMIPMT/CUMPRINC: Excel requires rate > 0, whole nper > 0, pv > 0 and
 /// 1 ≤ startPeriod ≤ endPeriod ≤ nper.
-fn cumulative(input: &Value, sum: fn(Decimal, u32, Decimal, u32, u32, When) -> Result<Decimal>) -> Result<String> {
+fn cumulative(
+    input: &Value,
+    sum: fn(Decimal, u32, Decimal, u32, u32, When) -> Result<Decimal>,
+) -> Result<String> {
     run(input, |f| {
         let rate = f.req("rate", |v, p| decimal_in(v, p, "0.0000000001", RATE_MAX))?;
         let nper = f.req("nper", |v, p| integer_in(v, p, 1, NPER_MAX))? as u32;
@@ -189,7 +224,9 @@ pub fn xirr(input: &Value) -> Result<String> {
     run(input, |f| {
         let values = values_field(f, 2)?;
         let path = f.path("dates");
-        let dates = f.req("dates", |v, p| array_value(v, p, values.len(), values.len()))?;
+        let dates = f.req("dates", |v, p| {
+            array_value(v, p, values.len(), values.len())
+        })?;
         let dates = dates
             .iter()
             .enumerate()
@@ -203,8 +240,11 @@ pub fn xirr(input: &Value) -> Result<String> {
                 "任何日期都不能早于第一个日期（与 Excel 相同）",
             ));
         }
-        let basis = f.opt("dayCount", |v, p| option_value(v, p, &[("actual/365", 365), ("actual/360", 360)]))?;
-        cost::xirr(&values, &dates, guess_field(f)?, basis.unwrap_or(365)).map_err(|e| e.in_field("values"))
+        let basis = f.opt("dayCount", |v, p| {
+            option_value(v, p, &[("actual/365", 365), ("actual/360", 360)])
+        })?;
+        cost::xirr(&values, &dates, guess_field(f)?, basis.unwrap_or(365))
+            .map_err(|e| e.in_field("values"))
     })
 }
 
@@ -235,4 +275,3 @@ pub fn nominal(input: &Value) -> Result<String> {
         cost::nominal(effect, npery).map_err(|e| e.in_field("effectRate"))
     })
 }
-

@@ -19,7 +19,11 @@ fn to_js_error(error: &Error) -> JsValue {
     let js = js_sys::Error::new(error.message());
     js.set_name("RepaymentPlanError");
     // Reflect::set on a fresh Error object cannot fail; ignore the impossible error rather than panic.
-    for (key, value) in [("code", error.code()), ("field", error.field()), ("messageZh", error.message_zh())] {
+    for (key, value) in [
+        ("code", error.code()),
+        ("field", error.field()),
+        ("messageZh", error.message_zh()),
+    ] {
         let _ = Reflect::set(&js, &JsValue::from_str(key), &JsValue::from_str(value));
     }
     js.into()
@@ -56,7 +60,10 @@ fn input_text(input: &JsValue) -> Result<String, Error> {
         ));
     };
     if text.length() as usize > MAX_INPUT_BYTES {
-        return Err(invalid("the input is larger than 32 MB".into(), "输入超过 32 MB".into()));
+        return Err(invalid(
+            "the input is larger than 32 MB".into(),
+            "输入超过 32 MB".into(),
+        ));
     }
     Ok(String::from(text))
 }
@@ -70,7 +77,12 @@ fn run(input: JsValue, function: ApiFn) -> Result<JsValue, JsValue> {
         Ok(out) => JSON::parse(&out).map_err(|thrown| {
             // Our writer emits valid JSON; if it ever did not, say so instead of trapping.
             let why = thrown_message(&thrown);
-            to_js_error(&Error::new(ErrorKind::InvalidInput, "", format!("internal error: {why}"), format!("内部错误：{why}")))
+            to_js_error(&Error::new(
+                ErrorKind::InvalidInput,
+                "",
+                format!("internal error: {why}"),
+                format!("内部错误：{why}"),
+            ))
         }),
         Err(error) => Err(to_js_error(&error)),
     }

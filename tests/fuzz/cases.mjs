@@ -1,0 +1,20 @@
+// One valid input per exported function: the fuzzer mutates these, and after every hostile call
+// checks the valid call still returns the same result (`check` picks what to compare).
+const whole = (r) => r;
+
+export const cases = [
+  { fn: "pmt", input: { rate: "0.005", nper: 360, pv: 100000, fv: 0, type: 0 }, check: whole },
+  { fn: "ipmt", input: { rate: "0.1", per: 3, nper: 3, pv: 8000 }, check: whole },
+  { fn: "ppmt", input: { rate: "0.08", per: 10, nper: 10, pv: 200000 }, check: whole },
+  { fn: "pv", input: { rate: "0.005", nper: 240, pmt: 500 }, check: whole },
+  { fn: "fv", input: { rate: "0.005", nper: 10, pmt: -200, pv: -500, type: 1 }, check: whole },
+  { fn: "nper", input: { rate: "0.01", pmt: -100, pv: -1000, fv: 10000, type: 1 }, check: whole },
+  { fn: "rate", input: { nper: 48, pmt: -200, pv: 8000, guess: "0.01" }, check: whole },
+  { fn: "npv", input: { rate: "0.1", values: [-10000, 3000, 4200, 6800] }, check: whole },
+  { fn: "irr", input: { values: [-70000, 12000, 15000, 18000, 21000, 26000], guess: 0.1 }, check: whole },
+  { fn: "xirr", input: { values: [-10000, 2750, 4250, 3250, 2750], dates: ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"], dayCount: "actual/365" }, check: whole },
+  { fn: "effect", input: { nominalRate: "0.0525", npery: 4 }, check: whole },
+  { fn: "nominal", input: { effectRate: "0.053543", npery: 4 }, check: whole },
+  { fn: "cumipmt", input: { rate: "0.0075", nper: 360, pv: 125000, startPeriod: 13, endPeriod: 24, type: 0 }, check: whole },
+  { fn: "cumprinc", input: { rate: "0.0075", nper: 360, pv: 125000, startPeriod: 13, endPeriod: 24, type: 0 }, check: whole },
+];

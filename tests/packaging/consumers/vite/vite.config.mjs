@@ -1,0 +1,1 @@
+export default { logLevel: "warn", build: { outDir: "dist", target: "es2022" } };
