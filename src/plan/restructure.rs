@@ -168,9 +168,10 @@ fn solve_periods(request: &Request, financed: Money, target: Money) -> Result<(u
     let per_period_charge = match request.charge {
         Charge::Freeze => Money::ZERO,
         Charge::FeeRate(f) => financed.mul_rate(f, crate::money::RoundingMode::Down)?,
-        Charge::AnnualRate(a) => {
-            financed.mul_rate(a / Decimal::from(12), crate::money::RoundingMode::Down)?
-        }
+        Charge::AnnualRate(a) => financed.mul_rate(
+            crate::exact::div(a, Decimal::from(12))?,
+            crate::money::RoundingMode::Down,
+        )?,
     };
     if target <= per_period_charge {
         return Err(Error::new(

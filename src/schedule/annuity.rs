@@ -23,6 +23,7 @@
 use super::Model;
 use crate::cost::{self, When};
 use crate::error::Result;
+use crate::exact;
 use crate::money::{Money, RoundingMode};
 use rust_decimal::prelude::*;
 
@@ -70,7 +71,7 @@ pub fn periods_for_payment(balance: Money, r: Decimal, payment: Money) -> Result
 /// The model figures: `M` and `M·n − P`, each rounded half-up once.
 pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
     let m = exact_payment(principal, r, n)?;
-    let interest = m * Decimal::from(n) - principal.to_decimal();
+    let interest = exact::sub(exact::mul(m, Decimal::from(n))?, principal.to_decimal())?;
     Ok(Model {
         payment: Money::round(m, RoundingMode::HalfUp)?,
         interest: Money::round(interest, RoundingMode::HalfUp)?,

@@ -2,18 +2,23 @@
 //! totals, the APR and the warnings. The method modules supply formulas; this file runs them.
 
 use super::{
-    annuity, bullet, equal_principal, fee_instalment, flat, interest_only, FeeRate, InterestRate,
-    Loan, Method, Model, Row, Schedule, Split, Strategy, Totals, MAX_PERIODS,
+    annuity, bullet, equal_principal, fee_instalment, flat, interest_only, InterestRate, Loan,
+    Method, Model, Row, Schedule, Split, Strategy, Totals, MAX_PERIODS,
 };
 use crate::calendar::{DayCount, MAX_DATE};
 use crate::cost::{self, Apr};
 use crate::error::{Error, ErrorKind, Result};
+use crate::exact;
 use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
 use crate::notice::Notice;
 use chrono::NaiveDate;
 use rust_decimal::prelude::*;
 
 const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
+/// Largest rate (annual, monthly, daily or fee) the core accepts: 10,000%.
+const MAX_RATE: Decimal = Decimal::from_parts(100, 0, 0, false, 0);
+/// Largest principal the core accepts: 10 trillion yuan.
+const MAX_PRINCIPAL_FEN: i64 = 1_000_000_000_000_000;
 
 /// Builds the schedule of `loan`.
 ///
@@ -28,7 +33,7 @@ const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 pub fn build(loan: &Loan) -> Result<Schedule> {
     validate(loan)?;
     let policy = loan.policy();
-    let accrual = Accrual::of(loan);
+    let accrual = Accrual::of(loan)?;
     let mut rows = Vec::with_capacity(loan.periods as usize);
     let mut warnings = Vec::new();
     let model = match loan.method {
@@ -37,7 +42,7 @@ pub fn build(loan: &Loan) -> Result<Schedule> {
             balance_model(loan, accrual)?
         }
         Method::Flat => {
-            let m = accrual.monthly();
+            let m = accrual.monthly;
             let interest = if accrual.by_days(1) {
                 Charge::OnOriginal(accrual)
             } else {
@@ -76,7 +81,7 @@ pub fn build(loan: &Loan) -> Result<Schedule> {
         }
         Method::Bullet => {
             let due = loan.due_date(loan.periods)?;
-            let exact = loan.principal.to_decimal() * accrual.term_rate(loan, due);
+            let exact = exact::mul(loan.principal.to_decimal(), accrual.term_rate(loan, due)?)?;
             let interest = Money::round(exact, policy.mode)?;
             let payment = loan.principal.checked_add(interest)?;
             rows.push(Row {
@@ -97,7 +102,7 @@ pub fn build(loan: &Loan) -> Result<Schedule> {
     };
     let totals = totals(&rows, loan.upfront_fee)?;
     let apr = apr(loan, &rows)?;
-    cost_warnings(loan, &rows, &apr, &mut warnings);
+    cost_warnings(loan, &rows, &apr, &mut warnings)?;
     Ok(Schedule {
         rows,
         totals,
@@ -182,23 +187,26 @@ fn validate(loan: &Loan) -> Result<()> {
         }
         _ => {}
     }
-    if let Some(InterestRate::Annual(r) | InterestRate::Monthly(r) | InterestRate::Daily(r)) =
-        loan.rate
-    {
-        if r.is_sign_negative() && !r.is_zero() {
-            return Err(range(
-                rate_field(loan),
-                "the rate must not be negative",
-                "利率不能为负数",
-            ));
-        }
+    // These bounds (far beyond any real loan) also keep every decimal product in this module
+    // well inside rust_decimal's range, so its plain operators below cannot overflow.
+    if loan.principal.fen() > MAX_PRINCIPAL_FEN {
+        return Err(range(
+            "principal",
+            "principal must be at most 10,000,000,000,000",
+            "本金不能超过 10,000,000,000,000",
+        ));
     }
-    if let Some(FeeRate::PerPeriod(f) | FeeRate::Total(f)) = loan.fee {
-        if f.is_sign_negative() && !f.is_zero() {
+    let rates = [
+        loan.rate.map(|r| (rate_field(loan), r.value())),
+        loan.fee.map(|f| ("feeRate", f.value())),
+        Some(("lpr", loan.lpr)),
+    ];
+    for (field, r) in rates.into_iter().flatten() {
+        if !(Decimal::ZERO..=MAX_RATE).contains(&r) {
             return Err(range(
-                "feeRate",
-                "the fee rate must not be negative",
-                "手续费率不能为负数",
+                field,
+                "the rate must be between 0 and 100",
+                "利率须在 0 到 100 之间",
             ));
         }
     }
@@ -287,11 +295,11 @@ fn validate(loan: &Loan) -> Result<()> {
                 "fromPeriod 须在 2 到 periods 之间",
             ));
         }
-        if c.annual_rate.is_sign_negative() && !c.annual_rate.is_zero() {
+        if !(Decimal::ZERO..=MAX_RATE).contains(&c.annual_rate) {
             return Err(range(
                 &format!("{path}.annualRate"),
-                "the rate must not be negative",
-                "利率不能为负数",
+                "the rate must be between 0 and 100",
+                "利率须在 0 到 100 之间",
             ));
         }
         if loan.rate_changes[..i]
@@ -308,10 +316,18 @@ fn validate(loan: &Loan) -> Result<()> {
     Ok(())
 }
 
-/// How interest accrues, period by period.
+/// How interest accrues, period by period. The rates are derived once, so the period loop does
+/// one multiplication per row.
 #[derive(Copy, Clone, Debug)]
 struct Accrual {
-    rate: InterestRate,
+    /// Whether the contract rate is per day (a repricing keeps it daily).
+    daily: bool,
+    /// Nominal annual rate (a daily rate × the day-count basis).
+    annual: Decimal,
+    /// Regular monthly rate, used for payments: annual / 12 (a monthly rate as given).
+    monthly: Decimal,
+    /// Rate per day counted under `day_count`: a daily rate as given, else annual / basis.
+    per_day: Decimal,
     /// Whether every period accrues by days (daily rate or explicit day count).
     every_period_by_days: bool,
     /// Whether period 1 is odd-length and so accrues by days.
@@ -320,77 +336,81 @@ struct Accrual {
 }
 
 impl Accrual {
-    fn of(loan: &Loan) -> Accrual {
+    fn of(loan: &Loan) -> Result<Accrual> {
         let daily = matches!(loan.rate, Some(InterestRate::Daily(_)));
-        Accrual {
-            rate: loan.rate.unwrap_or(InterestRate::Annual(Decimal::ZERO)),
+        let day_count = loan.day_count.unwrap_or(if daily {
+            DayCount::Actual360
+        } else {
+            DayCount::Thirty360
+        });
+        let accrual = Accrual {
+            daily,
+            annual: Decimal::ZERO,
+            monthly: Decimal::ZERO,
+            per_day: Decimal::ZERO,
             every_period_by_days: daily || loan.day_count.is_some(),
             odd_first: loan.odd_first_period(),
-            day_count: loan.day_count.unwrap_or(if daily {
-                DayCount::Actual360
-            } else {
-                DayCount::Thirty360
-            }),
-        }
+            day_count,
+        };
+        accrual.with_rate(loan.rate.unwrap_or(InterestRate::Annual(Decimal::ZERO)))
+    }
+
+    fn with_rate(self, rate: InterestRate) -> Result<Accrual> {
+        let basis = Decimal::from(self.day_count.basis());
+        let (annual, monthly, per_day) = match rate {
+            InterestRate::Annual(a) => (a, exact::div(a, TWELVE)?, exact::div(a, basis)?),
+            InterestRate::Monthly(m) => {
+                let a = exact::mul(m, TWELVE)?;
+                (a, m, exact::div(a, basis)?)
+            }
+            InterestRate::Daily(d) => {
+                let a = exact::mul(d, basis)?;
+                (a, exact::div(a, TWELVE)?, d)
+            }
+        };
+        Ok(Accrual {
+            annual,
+            monthly,
+            per_day,
+            ..self
+        })
     }
 
     fn by_days(&self, k: u32) -> bool {
         self.every_period_by_days || (k == 1 && self.odd_first)
     }
 
-    /// The nominal annual rate (a daily rate × the day-count basis).
-    fn annual(&self) -> Decimal {
-        match self.rate {
-            InterestRate::Annual(a) => a,
-            InterestRate::Monthly(m) => m * TWELVE,
-            InterestRate::Daily(d) => d * Decimal::from(self.day_count.basis()),
-        }
-    }
-
-    /// The regular monthly rate used for payments: annual / 12 (a daily rate × basis / 12).
-    fn monthly(&self) -> Decimal {
-        match self.rate {
-            InterestRate::Monthly(m) => m,
-            _ => self.annual() / TWELVE,
-        }
-    }
-
-    /// The rate for the stretch `from`–`to` of period `k`.
-    fn period_rate(&self, k: u32, from: NaiveDate, to: NaiveDate) -> Decimal {
+    /// The rate for the stretch `from`–`to` of period `k`: monthly, or per day × days.
+    fn period_rate(&self, k: u32, from: NaiveDate, to: NaiveDate) -> Result<Decimal> {
         if !self.by_days(k) {
-            return self.monthly();
+            return Ok(self.monthly);
         }
-        let days = Decimal::from(self.day_count.days(from, to));
-        match self.rate {
-            InterestRate::Daily(d) => d * days,
-            _ => self.annual() * days / Decimal::from(self.day_count.basis()),
-        }
+        exact::mul(self.per_day, Decimal::from(self.day_count.days(from, to)))
     }
 
     /// The simple rate over the whole term (bullet): by days when any period would be, else `m·n`.
-    fn term_rate(&self, loan: &Loan, due: NaiveDate) -> Decimal {
+    fn term_rate(&self, loan: &Loan, due: NaiveDate) -> Result<Decimal> {
         if self.every_period_by_days || self.odd_first {
-            self.period_rate(1, loan.start, due).max(Decimal::ZERO)
+            Ok(self.period_rate(1, loan.start, due)?.max(Decimal::ZERO))
         } else {
-            self.monthly() * Decimal::from(loan.periods)
+            exact::mul(self.monthly, Decimal::from(loan.periods))
         }
     }
 
     /// The same loan repriced at a new annual rate (a daily loan keeps accruing daily).
-    fn repriced(self, annual: Decimal) -> Accrual {
-        let rate = match self.rate {
-            InterestRate::Daily(_) => {
-                InterestRate::Daily(annual / Decimal::from(self.day_count.basis()))
-            }
-            _ => InterestRate::Annual(annual),
+    fn repriced(self, annual: Decimal) -> Result<Accrual> {
+        let rate = if self.daily {
+            InterestRate::Daily(exact::div(annual, Decimal::from(self.day_count.basis()))?)
+        } else {
+            InterestRate::Annual(annual)
         };
-        Accrual { rate, ..self }
+        self.with_rate(rate)
     }
 }
 
 /// The exact-formula figures of a loan whose interest runs on the balance.
 fn balance_model(loan: &Loan, accrual: Accrual) -> Result<Model> {
-    let (p, m, n) = (loan.principal, accrual.monthly(), loan.periods);
+    let (p, m, n) = (loan.principal, accrual.monthly, loan.periods);
     match loan.method {
         Method::EqualPrincipal => equal_principal::model(p, m, n),
         Method::InterestOnly => interest_only::model(p, m, n),
@@ -420,7 +440,7 @@ impl Rule {
             Method::Annuity => Rule::Annuity {
                 payment: annuity::payment(
                     loan.principal,
-                    accrual.monthly(),
+                    accrual.monthly,
                     loan.periods,
                     policy.mode,
                 )?,
@@ -539,7 +559,7 @@ fn amortise_with_residue(
     if !adjustable {
         return Ok(());
     }
-    let r = accrual.monthly();
+    let r = accrual.monthly;
     let growth = cost::growth(r, Decimal::from(loan.periods - 1))?;
     for _ in 0..6 {
         let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
@@ -550,7 +570,7 @@ fn amortise_with_residue(
         if deviation.is_zero() {
             break;
         }
-        let shift = Money::round(deviation.to_decimal() / growth, policy.mode)?;
+        let shift = Money::round(exact::div(deviation.to_decimal(), growth)?, policy.mode)?;
         let shift = if shift.is_zero() {
             Money::from_fen(deviation.fen().signum())
         } else {
@@ -580,11 +600,11 @@ fn amortise(
     let mut k = 1;
     while !balance.is_zero() && remaining > 0 {
         if let Some(change) = loan.rate_changes.iter().find(|c| c.from_period == k) {
-            accrual = accrual.repriced(change.annual_rate);
-            rule = rule.repriced(balance, accrual.monthly(), remaining, mode)?;
+            accrual = accrual.repriced(change.annual_rate)?;
+            rule = rule.repriced(balance, accrual.monthly, remaining, mode)?;
         }
         let due = loan.due_date(k)?;
-        let interest = balance.mul_rate(accrual.period_rate(k, previous_due, due), mode)?;
+        let interest = balance.mul_rate(accrual.period_rate(k, previous_due, due)?, mode)?;
         let principal = if remaining == 1 {
             balance
         } else {
@@ -619,7 +639,7 @@ fn amortise(
                         p.strategy,
                         k,
                         balance,
-                        accrual.monthly(),
+                        accrual.monthly,
                         &mut remaining,
                         mode,
                     )?;
@@ -682,7 +702,7 @@ fn level_rows(
             Charge::Split(split) => split.part(k),
             Charge::OnOriginal(accrual) => loan
                 .principal
-                .mul_rate(accrual.period_rate(k, previous_due, due), policy.mode)?,
+                .mul_rate(accrual.period_rate(k, previous_due, due)?, policy.mode)?,
         };
         let fee = fee.map_or(Money::ZERO, |split| split.part(k));
         rows.push(Row {
@@ -744,7 +764,7 @@ fn apr(loan: &Loan, rows: &[Row]) -> Result<Apr> {
             cost::xirr(&values, &dates, Some(Decimal::new(1, 1)), 365).map_err(beyond_solver)?;
         let nominal = cost::nominal(effective, 12)?;
         return Ok(Apr {
-            periodic: nominal / TWELVE,
+            periodic: exact::div(nominal, TWELVE)?,
             nominal,
             effective,
         });
@@ -777,13 +797,14 @@ fn beyond_solver(error: Error) -> Error {
 /// `0.128040` → `"12.80%"`.
 pub(crate) fn percent(rate: Decimal) -> String {
     let mut s = String::new();
-    crate::money::write_decimal_fixed(&mut s, rate * Decimal::ONE_HUNDRED, 2);
+    let hundredfold = exact::mul(rate, Decimal::ONE_HUNDRED).unwrap_or(Decimal::MAX);
+    crate::money::write_decimal_fixed(&mut s, hundredfold, 2);
     s.push('%');
     s
 }
 
 /// Warnings about the cost and shape of the loan.
-fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice>) {
+fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice>) -> Result<()> {
     let nominal = apr.nominal;
     let shown = percent(nominal);
     if nominal > Decimal::new(36, 2) {
@@ -799,7 +820,7 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
             format!("年化利率（IRR）为 {shown}，超过 24%：属于监管关注的高利率"),
         ));
     }
-    let four_lpr = loan.lpr * Decimal::from(4);
+    let four_lpr = exact::mul(loan.lpr, Decimal::from(4))?;
     if nominal > four_lpr {
         let limit = percent(four_lpr);
         warnings.push(Notice::new(
@@ -810,7 +831,7 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
     }
     match loan.method {
         Method::Flat => {
-            let quoted = percent(Accrual::of(loan).annual());
+            let quoted = percent(Accrual::of(loan).map_or(Decimal::ZERO, |a| a.annual));
             warnings.push(Notice::new(
                 "FLAT_RATE_TRUE_COST",
                 format!("interest is charged on the original principal every period: the quoted {quoted} a year is really {shown} (IRR), roughly twice as much"),
@@ -818,10 +839,14 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
             ));
         }
         Method::FeeInstalment => {
-            let fee = loan.fee.map_or(Decimal::ZERO, |f| {
-                fee_instalment::total_rate(f, loan.periods)
-            });
-            let simple = percent(fee * TWELVE / Decimal::from(loan.periods));
+            let fee = match loan.fee {
+                Some(f) => fee_instalment::total_rate(f, loan.periods)?,
+                None => Decimal::ZERO,
+            };
+            let simple = percent(exact::div(
+                exact::mul(fee, TWELVE)?,
+                Decimal::from(loan.periods),
+            )?);
             warnings.push(Notice::new(
                 "FEE_RATE_IS_NOT_APR",
                 format!("the instalment fee looks like {simple} a year, but you repay the principal as you go: the annualised rate (IRR) is {shown}"),
@@ -865,4 +890,5 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
             ));
         }
     }
+    Ok(())
 }

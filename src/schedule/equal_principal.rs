@@ -18,14 +18,19 @@
 
 use super::Model;
 use crate::error::Result;
+use crate::exact;
 use crate::money::{Money, RoundingMode};
 use rust_decimal::Decimal;
 
 /// The model figures: first payment `P/n + P·r` and total interest `P·r·(n+1)/2`.
 pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
     let p = principal.to_decimal();
-    let first = p / Decimal::from(n) + p * r;
-    let interest = p * r * Decimal::from(n + 1) / Decimal::TWO;
+    let per_period_interest = exact::mul(p, r)?;
+    let first = exact::add(exact::div(p, Decimal::from(n))?, per_period_interest)?;
+    let interest = exact::div(
+        exact::mul(per_period_interest, Decimal::from(n + 1))?,
+        Decimal::TWO,
+    )?;
     Ok(Model {
         payment: Money::round(first, RoundingMode::HalfUp)?,
         interest: Money::round(interest, RoundingMode::HalfUp)?,

@@ -22,14 +22,15 @@
 
 use super::{FeeRate, Model};
 use crate::error::Result;
+use crate::exact;
 use crate::money::{Money, RoundingMode};
 use rust_decimal::Decimal;
 
 /// The total fee as a fraction of the principal: `F`, or `f·n`.
-pub fn total_rate(fee: FeeRate, n: u32) -> Decimal {
+pub fn total_rate(fee: FeeRate, n: u32) -> Result<Decimal> {
     match fee {
-        FeeRate::Total(total) => total,
-        FeeRate::PerPeriod(f) => f * Decimal::from(n),
+        FeeRate::Total(total) => Ok(total),
+        FeeRate::PerPeriod(f) => exact::mul(f, Decimal::from(n)),
     }
 }
 
@@ -43,17 +44,15 @@ pub fn total_rate(fee: FeeRate, n: u32) -> Decimal {
 /// assert_eq!(fee.unwrap().to_string(), "50.00");
 /// ```
 pub fn total_fee(principal: Money, fee: FeeRate, n: u32, mode: RoundingMode) -> Result<Money> {
-    principal.mul_rate(total_rate(fee, n), mode)
+    principal.mul_rate(total_rate(fee, n)?, mode)
 }
 
 /// The model figures: the payment `(P + P·F)/n` and the fee `P·F`.
 pub fn model(principal: Money, fee: FeeRate, n: u32) -> Result<Model> {
-    let total = principal.to_decimal() * total_rate(fee, n);
+    let total = exact::mul(principal.to_decimal(), total_rate(fee, n)?)?;
+    let payment = exact::div(exact::add(principal.to_decimal(), total)?, Decimal::from(n))?;
     Ok(Model {
-        payment: Money::round(
-            (principal.to_decimal() + total) / Decimal::from(n),
-            RoundingMode::HalfUp,
-        )?,
+        payment: Money::round(payment, RoundingMode::HalfUp)?,
         interest: Money::round(total, RoundingMode::HalfUp)?,
     })
 }

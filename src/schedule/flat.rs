@@ -23,19 +23,25 @@
 
 use super::Model;
 use crate::error::Result;
+use crate::exact;
 use crate::money::{Money, RoundingMode};
 use rust_decimal::Decimal;
 
 /// Total interest `P·m·n` rounded with `mode`.
 pub fn total_interest(principal: Money, m: Decimal, n: u32, mode: RoundingMode) -> Result<Money> {
-    principal.mul_rate(m * Decimal::from(n), mode)
+    principal.mul_rate(exact::mul(m, Decimal::from(n))?, mode)
 }
 
 /// The model figures: the payment `P/n + P·m` and total interest `P·m·n`.
 pub fn model(principal: Money, m: Decimal, n: u32) -> Result<Model> {
     let p = principal.to_decimal();
+    let per_period_interest = exact::mul(p, m)?;
+    let payment = exact::add(exact::div(p, Decimal::from(n))?, per_period_interest)?;
     Ok(Model {
-        payment: Money::round(p / Decimal::from(n) + p * m, RoundingMode::HalfUp)?,
-        interest: Money::round(p * m * Decimal::from(n), RoundingMode::HalfUp)?,
+        payment: Money::round(payment, RoundingMode::HalfUp)?,
+        interest: Money::round(
+            exact::mul(per_period_interest, Decimal::from(n))?,
+            RoundingMode::HalfUp,
+        )?,
     })
 }

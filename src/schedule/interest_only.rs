@@ -14,14 +14,18 @@
 
 use super::Model;
 use crate::error::Result;
+use crate::exact;
 use crate::money::{Money, RoundingMode};
 use rust_decimal::Decimal;
 
 /// The model figures: the regular payment `P·r` and total interest `P·r·n`.
 pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
-    let per_period = principal.to_decimal() * r;
+    let per_period = exact::mul(principal.to_decimal(), r)?;
     Ok(Model {
         payment: Money::round(per_period, RoundingMode::HalfUp)?,
-        interest: Money::round(per_period * Decimal::from(n), RoundingMode::HalfUp)?,
+        interest: Money::round(
+            exact::mul(per_period, Decimal::from(n))?,
+            RoundingMode::HalfUp,
+        )?,
     })
 }

@@ -99,6 +99,15 @@ pub enum InterestRate {
     Daily(Decimal),
 }
 
+impl InterestRate {
+    /// The rate as given, whatever its period.
+    pub fn value(self) -> Decimal {
+        match self {
+            InterestRate::Annual(r) | InterestRate::Monthly(r) | InterestRate::Daily(r) => r,
+        }
+    }
+}
+
 /// The instalment fee of [`Method::FeeInstalment`].
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum FeeRate {
@@ -106,6 +115,15 @@ pub enum FeeRate {
     PerPeriod(Decimal),
     /// For the whole term: total fee = P·F.
     Total(Decimal),
+}
+
+impl FeeRate {
+    /// The rate as given.
+    pub fn value(self) -> Decimal {
+        match self {
+            FeeRate::PerPeriod(f) | FeeRate::Total(f) => f,
+        }
+    }
 }
 
 /// What to do with the payments after a prepayment.
@@ -306,7 +324,7 @@ pub struct Split {
 
 impl Split {
     pub fn new(total: Money, n: u32, policy: RoundingPolicy) -> Result<Split> {
-        let exact = Decimal::new(total.fen(), 2) / Decimal::from(n.max(1));
+        let exact = crate::exact::div(Decimal::new(total.fen(), 2), Decimal::from(n.max(1)))?;
         let mut regular = Money::round(exact, policy.mode)?;
         let others = i64::from(n.max(1) - 1);
         let mut absorbing = total.checked_sub(regular.checked_mul_int(others)?)?;
