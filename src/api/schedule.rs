@@ -355,7 +355,14 @@ pub fn compare_offers(input: &Value) -> Result<String> {
         let (loan, s, name) = read_and_build(item, &index("", i), true)?;
         offers.push((i, loan, s, name));
     }
-    offers.sort_by_key(|offer| offer.2.apr.effective);
+    // Stable insertion sort: at most 20 offers, and it keeps the library's sort code out of wasm.
+    for i in 1..offers.len() {
+        let mut j = i;
+        while j > 0 && offers[j - 1].2.apr.effective > offers[j].2.apr.effective {
+            offers.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let mut w = JsonWriter::with_capacity(512 * offers.len());
     w.begin_object();
     w.key("offers");

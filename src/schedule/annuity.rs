@@ -64,7 +64,7 @@ pub fn periods_for_payment(balance: Money, r: Decimal, payment: Money) -> Result
         When::End,
     )?;
     // A hair above a whole number is rounding noise of the logarithms, not another period.
-    let n = (n - Decimal::new(1, 12)).ceil();
+    let n = exact::sub(n, Decimal::new(1, 12))?.ceil();
     Ok(n.to_u32().unwrap_or(u32::MAX).max(1))
 }
 

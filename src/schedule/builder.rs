@@ -112,14 +112,17 @@ pub fn build(loan: &Loan) -> Result<Schedule> {
     })
 }
 
+#[inline(never)]
 fn missing(field: &str, en: &str, zh: &str) -> Error {
     Error::new(ErrorKind::MissingField, field, en, zh)
 }
 
+#[inline(never)]
 fn conflict(field: &str, en: &str, zh: &str) -> Error {
     Error::new(ErrorKind::ConflictingFields, field, en, zh)
 }
 
+#[inline(never)]
 fn range(field: &str, en: &str, zh: &str) -> Error {
     Error::new(ErrorKind::OutOfRange, field, en, zh)
 }
@@ -134,6 +137,7 @@ fn rate_field(loan: &Loan) -> &'static str {
 }
 
 /// Cross-field rules (single-field bounds are also checked here, so Rust callers get them too).
+#[inline(never)]
 fn validate(loan: &Loan) -> Result<()> {
     if loan.principal.fen() <= 0 {
         return Err(range(
@@ -742,6 +746,7 @@ fn totals(rows: &[Row], upfront_fee: Money) -> Result<Totals> {
 /// borrower pays each row's payment, prepayment and prepayment fee. Regular monthly periods use
 /// the periodic IRR (nominal = 12·r, effective = (1+r)^12 − 1); an odd first period uses XIRR on
 /// the dates (Actual/365), reported as its monthly equivalent.
+#[inline(never)]
 fn apr(loan: &Loan, rows: &[Row]) -> Result<Apr> {
     let net = loan.principal.checked_sub(loan.upfront_fee)?;
     let flow = |row: &Row| -> Result<Decimal> {
@@ -774,7 +779,7 @@ fn apr(loan: &Loan, rows: &[Row]) -> Result<Apr> {
     flows[0] = -net.to_decimal();
     for row in rows {
         if let Some(slot) = flows.get_mut(row.period as usize) {
-            *slot += flow(row)?;
+            *slot = exact::add(*slot, flow(row)?)?;
         }
     }
     cost::apr(&flows, 12).map_err(beyond_solver)
@@ -804,6 +809,7 @@ pub(crate) fn percent(rate: Decimal) -> String {
 }
 
 /// Warnings about the cost and shape of the loan.
+#[inline(never)]
 fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice>) -> Result<()> {
     let nominal = apr.nominal;
     let shown = percent(nominal);

@@ -17,4 +17,7 @@ export const cases = [
   { fn: "nominal", input: { effectRate: "0.053543", npery: 4 }, check: whole },
   { fn: "cumipmt", input: { rate: "0.0075", nper: 360, pv: 125000, startPeriod: 13, endPeriod: 24, type: 0 }, check: whole },
   { fn: "cumprinc", input: { rate: "0.0075", nper: 360, pv: 125000, startPeriod: 13, endPeriod: 24, type: 0 }, check: whole },
+  { fn: "schedule", input: { principal: 100000, method: "annuity", periods: 24, annualRate: "0.049", startDate: "2024-01-31", upfrontFee: 500, firstDueDate: "2024-03-10", dayCount: "actual/365", rounding: { mode: "halfUp", residue: "last" }, prepayments: [{ afterPeriod: 6, amount: 10000, strategy: "shortenTerm", fee: 100 }], rateChanges: [{ fromPeriod: 13, annualRate: "0.0385" }], lpr: "0.03" }, check: whole },
+  { fn: "compareOffers", input: [{ name: "a", principal: 10000, method: "feeInstalment", periods: 12, feeRate: "0.006", startDate: "2024-01-10" }, { principal: 10000, method: "equalPrincipal", periods: 12, dailyRate: "0.0004", startDate: "2024-01-10" }], check: whole },
+  { fn: "restructure", input: { principal: 30000, interest: 2000, fees: 300, penalties: 1000, waive: ["penalties"], targetPayment: 1000, feeRate: "0.003", downPayment: 2000, startDate: "2025-01-10", rounding: { mode: "down", residue: "first" } }, check: whole },
 ];
