@@ -225,40 +225,116 @@ fn read_and_build(
 /// Bytes of output per row, to size the buffer once.
 const ROW_BYTES: usize = 200;
 
-/// `"rows": [{period, dueDate, days, opening, payment, principal, interest, fee, closing}, …]`;
-/// a row with a prepayment also has `prepayment` and `prepaymentFee`.
-pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
-    w.key("rows");
-    w.begin_array();
-    for row in rows {
-        w.begin_object();
-        w.key("period");
-        w.count(i64::from(row.period));
-        w.key("dueDate");
-        w.date(row.due);
-        w.key("days");
-        w.count(row.days);
-        w.key("opening");
-        w.money(row.opening);
-        w.key("payment");
-        w.money(row.payment);
-        w.key("principal");
-        w.money(row.principal);
-        w.key("interest");
-        w.money(row.interest);
-        w.key("fee");
-        w.money(row.fee);
-        if !row.prepayment.is_zero() {
-            w.key("prepayment");
-            w.money(row.prepayment);
-            w.key("prepaymentFee");
-            w.money(row.prepayment_fee);
+/// Appends `"1234.56"` (quotes included) to `out`: the digits are formed in a stack buffer and
+/// copied once, which matters here because a schedule writes thousands of amounts.
+fn push_money(out: &mut Vec<u8>, amount: Money) {
+    let mut digits = [0u8; 24];
+    let mut at = digits.len();
+    let mut put = |digit: u8, at: &mut usize| {
+        *at -= 1;
+        if let Some(slot) = digits.get_mut(*at) {
+            *slot = digit;
         }
-        w.key("closing");
-        w.money(row.closing);
-        w.end_object();
+    };
+    let fen = amount.fen().unsigned_abs();
+    put(b'0' + (fen % 10) as u8, &mut at);
+    put(b'0' + (fen / 10 % 10) as u8, &mut at);
+    put(b'.', &mut at);
+    let mut yuan = fen / 100;
+    loop {
+        put(b'0' + (yuan % 10) as u8, &mut at);
+        yuan /= 10;
+        if yuan == 0 {
+            break;
+        }
     }
-    w.end_array();
+    if amount.is_negative() {
+        put(b'-', &mut at);
+    }
+    out.push(b'"');
+    out.extend_from_slice(digits.get(at..).unwrap_or_default());
+    out.push(b'"');
+}
+
+/// Appends a non-negative count.
+fn push_count(out: &mut Vec<u8>, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        if let Some(slot) = digits.get_mut(at) {
+            *slot = b'0' + (rest % 10) as u8;
+        }
+        rest /= 10;
+        if rest == 0 || at == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(at..).unwrap_or_default());
+}
+
+/// Appends `"YYYY-MM-DD"`.
+fn push_date(out: &mut Vec<u8>, date: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let y = date.year().clamp(0, 9999) as u32;
+    let (m, d) = (date.month(), date.day());
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    out.extend_from_slice(&[
+        b'"',
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+        b'"',
+    ]);
+}
+
+/// `"rows": [{period, dueDate, days, opening, payment, principal, interest, fee, closing}, …]`;
+/// a row with a prepayment also has `prepayment` and `prepaymentFee`. The array is formed as
+/// bytes and handed to the writer once (all ASCII, so the UTF-8 check cannot fail).
+pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
+    let mut out: Vec<u8> = Vec::with_capacity(2 + rows.len() * ROW_BYTES);
+    out.push(b'[');
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(b"{\"period\":");
+        push_count(&mut out, u64::from(row.period));
+        out.extend_from_slice(b",\"dueDate\":");
+        push_date(&mut out, row.due);
+        out.extend_from_slice(b",\"days\":");
+        push_count(&mut out, row.days.unsigned_abs());
+        out.extend_from_slice(b",\"opening\":");
+        push_money(&mut out, row.opening);
+        out.extend_from_slice(b",\"payment\":");
+        push_money(&mut out, row.payment);
+        out.extend_from_slice(b",\"principal\":");
+        push_money(&mut out, row.principal);
+        out.extend_from_slice(b",\"interest\":");
+        push_money(&mut out, row.interest);
+        out.extend_from_slice(b",\"fee\":");
+        push_money(&mut out, row.fee);
+        if !row.prepayment.is_zero() {
+            out.extend_from_slice(b",\"prepayment\":");
+            push_money(&mut out, row.prepayment);
+            out.extend_from_slice(b",\"prepaymentFee\":");
+            push_money(&mut out, row.prepayment_fee);
+        }
+        out.extend_from_slice(b",\"closing\":");
+        push_money(&mut out, row.closing);
+        out.push(b'}');
+    }
+    out.push(b']');
+    w.key("rows");
+    w.raw(std::str::from_utf8(&out).unwrap_or("[]"));
 }
 
 /// `"totals": {payment, principal, interest, fee, cost}` (+ `prepayment`, `prepaymentFee` when any).

@@ -320,6 +320,74 @@ fn validate(loan: &Loan) -> Result<()> {
     Ok(())
 }
 
+/// An exact rational rate `num / den` (both positive), derived from the decimal inputs, so that
+/// interest in the period loop is one integer multiply and divide: `round(fen × num / den)`.
+/// Exact where the decimal would round (0.049 / 12 is 49/12000, not 0.0040833…3), so a tie is
+/// rounded as a tie. `None` (falling back to decimals) when a product would not fit in i128.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+struct Ratio {
+    num: i128,
+    den: i128,
+}
+
+impl Ratio {
+    fn of(rate: Decimal) -> Option<Ratio> {
+        let den = 10i128.checked_pow(rate.scale())?;
+        Ratio {
+            num: rate.mantissa(),
+            den,
+        }
+        .reduced()
+    }
+
+    fn times(self, factor: i64) -> Option<Ratio> {
+        Ratio {
+            num: self.num.checked_mul(i128::from(factor))?,
+            den: self.den,
+        }
+        .reduced()
+    }
+
+    fn over(self, divisor: i64) -> Option<Ratio> {
+        Ratio {
+            num: self.num,
+            den: self.den.checked_mul(i128::from(divisor))?,
+        }
+        .reduced()
+    }
+
+    fn reduced(self) -> Option<Ratio> {
+        if self.num < 0 || self.den <= 0 {
+            return None;
+        }
+        let (mut a, mut b) = (self.num, self.den);
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        let g = a.max(1);
+        Some(Ratio {
+            num: self.num / g,
+            den: self.den / g,
+        })
+    }
+
+    /// `amount × num / den` rounded to the fen with `mode`.
+    fn apply(self, amount: Money, mode: RoundingMode) -> Option<Money> {
+        let n = i128::from(amount.fen()).checked_mul(self.num)?;
+        if n < 0 {
+            return None;
+        }
+        let (q, r) = (n / self.den, n % self.den);
+        let twice = r.checked_mul(2)?;
+        let up = match mode {
+            RoundingMode::Down => false,
+            RoundingMode::HalfUp => twice >= self.den,
+            RoundingMode::HalfEven => twice > self.den || (twice == self.den && q % 2 == 1),
+        };
+        i64::try_from(q + i128::from(up)).ok().map(Money::from_fen)
+    }
+}
+
 /// How interest accrues, period by period. The rates are derived once, so the period loop does
 /// one multiplication per row.
 #[derive(Copy, Clone, Debug)]
@@ -332,6 +400,9 @@ struct Accrual {
     monthly: Decimal,
     /// Rate per day counted under `day_count`: a daily rate as given, else annual / basis.
     per_day: Decimal,
+    /// `monthly` and `per_day` as exact ratios, when they fit.
+    monthly_ratio: Option<Ratio>,
+    per_day_ratio: Option<Ratio>,
     /// Whether every period accrues by days (daily rate or explicit day count).
     every_period_by_days: bool,
     /// Whether period 1 is odd-length and so accrues by days.
@@ -352,6 +423,8 @@ impl Accrual {
             annual: Decimal::ZERO,
             monthly: Decimal::ZERO,
             per_day: Decimal::ZERO,
+            monthly_ratio: None,
+            per_day_ratio: None,
             every_period_by_days: daily || loan.day_count.is_some(),
             odd_first: loan.odd_first_period(),
             day_count,
@@ -360,24 +433,62 @@ impl Accrual {
     }
 
     fn with_rate(self, rate: InterestRate) -> Result<Accrual> {
-        let basis = Decimal::from(self.day_count.basis());
+        let basis = self.day_count.basis();
+        let basis_decimal = Decimal::from(basis);
         let (annual, monthly, per_day) = match rate {
-            InterestRate::Annual(a) => (a, exact::div(a, TWELVE)?, exact::div(a, basis)?),
+            InterestRate::Annual(a) => (a, exact::div(a, TWELVE)?, exact::div(a, basis_decimal)?),
             InterestRate::Monthly(m) => {
                 let a = exact::mul(m, TWELVE)?;
-                (a, m, exact::div(a, basis)?)
+                (a, m, exact::div(a, basis_decimal)?)
             }
             InterestRate::Daily(d) => {
-                let a = exact::mul(d, basis)?;
+                let a = exact::mul(d, basis_decimal)?;
                 (a, exact::div(a, TWELVE)?, d)
+            }
+        };
+        let (monthly_ratio, per_day_ratio) = match rate {
+            InterestRate::Annual(a) => {
+                let r = Ratio::of(a);
+                (r.and_then(|r| r.over(12)), r.and_then(|r| r.over(basis)))
+            }
+            InterestRate::Monthly(m) => {
+                let r = Ratio::of(m);
+                (r, r.and_then(|r| r.times(12)?.over(basis)))
+            }
+            InterestRate::Daily(d) => {
+                let r = Ratio::of(d);
+                (r.and_then(|r| r.times(basis)?.over(12)), r)
             }
         };
         Ok(Accrual {
             annual,
             monthly,
             per_day,
+            monthly_ratio,
+            per_day_ratio,
             ..self
         })
+    }
+
+    /// Interest on `amount` for the stretch `from`–`to` of period `k`, rounded with `mode`.
+    fn interest(
+        &self,
+        amount: Money,
+        k: u32,
+        from: NaiveDate,
+        to: NaiveDate,
+        mode: RoundingMode,
+    ) -> Result<Money> {
+        let exact_ratio = if self.by_days(k) {
+            self.per_day_ratio
+                .and_then(|r| r.times(self.day_count.days(from, to)))
+        } else {
+            self.monthly_ratio
+        };
+        match exact_ratio.and_then(|r| r.apply(amount, mode)) {
+            Some(interest) => Ok(interest),
+            None => amount.mul_rate(self.period_rate(k, from, to)?, mode),
+        }
     }
 
     fn by_days(&self, k: u32) -> bool {
@@ -608,7 +719,7 @@ fn amortise(
             rule = rule.repriced(balance, accrual.monthly, remaining, mode)?;
         }
         let due = loan.due_date(k)?;
-        let interest = balance.mul_rate(accrual.period_rate(k, previous_due, due)?, mode)?;
+        let interest = accrual.interest(balance, k, previous_due, due, mode)?;
         let principal = if remaining == 1 {
             balance
         } else {
@@ -704,9 +815,9 @@ fn level_rows(
         let interest = match interest {
             Charge::None => Money::ZERO,
             Charge::Split(split) => split.part(k),
-            Charge::OnOriginal(accrual) => loan
-                .principal
-                .mul_rate(accrual.period_rate(k, previous_due, due)?, policy.mode)?,
+            Charge::OnOriginal(accrual) => {
+                accrual.interest(loan.principal, k, previous_due, due, policy.mode)?
+            }
         };
         let fee = fee.map_or(Money::ZERO, |split| split.part(k));
         rows.push(Row {
@@ -774,15 +885,60 @@ fn apr(loan: &Loan, rows: &[Row]) -> Result<Apr> {
             effective,
         });
     }
+    // The flows in yuan as f64: whole fen below 2^53 are exact, and the solver works in f64
+    // anyway (cost::irr would convert each decimal, which costs more than solving).
     let last = rows.last().map_or(0, |row| row.period as usize);
-    let mut flows = vec![Decimal::ZERO; last + 1];
-    flows[0] = -net.to_decimal();
+    let mut flows = vec![0f64; last + 1];
+    if let Some(first) = flows.first_mut() {
+        *first = -(net.fen() as f64) / 100.0;
+    }
     for row in rows {
         if let Some(slot) = flows.get_mut(row.period as usize) {
-            *slot = exact::add(*slot, flow(row)?)?;
+            *slot += (row.payment.fen() + row.prepayment.fen() + row.prepayment_fee.fen()) as f64
+                / 100.0;
         }
     }
-    cost::apr(&flows, 12).map_err(beyond_solver)
+    let npv = |r: f64| {
+        // Σ cᵢ·v^i with v = 1/(1+r), and its derivative in r (as cost::irr).
+        let v = 1.0 / (1.0 + r);
+        let (mut total, mut slope, mut discount) = (0.0, 0.0, 1.0);
+        for (i, c) in flows.iter().enumerate() {
+            total += c * discount;
+            slope -= i as f64 * c * discount * v;
+            discount *= v;
+        }
+        (total, slope)
+    };
+    let guess = irr_guess(net, rows).to_f64().unwrap_or(0.01);
+    let periodic = cost::solve_rate(npv, guess)
+        .and_then(Decimal::from_f64)
+        .ok_or_else(|| beyond_solver(Error::new(ErrorKind::NoSolution, "", "", "")))?;
+    let effective = exact::sub(cost::growth(periodic, TWELVE)?, Decimal::ONE)?;
+    Ok(Apr {
+        periodic,
+        nominal: exact::mul(periodic, TWELVE)?,
+        effective,
+    })
+}
+
+/// A starting point for the IRR solver close to the root, so Newton needs few steps: the cost of
+/// credit over the balance-periods it was charged on, `(Σ paid − net) / Σ opening × length`.
+fn irr_guess(net: Money, rows: &[Row]) -> Decimal {
+    let (mut paid, mut balance_periods, mut previous) = (0i128, 0i128, 0i128);
+    for row in rows {
+        let period = i128::from(row.period);
+        paid += i128::from(row.payment.fen() + row.prepayment.fen() + row.prepayment_fee.fen());
+        balance_periods += i128::from(row.opening.fen()) * (period - previous);
+        previous = period;
+    }
+    let cost = paid - i128::from(net.fen());
+    match (
+        Decimal::from_i128(cost),
+        Decimal::from_i128(balance_periods),
+    ) {
+        (Some(c), Some(b)) if !b.is_zero() => exact::div(c, b).unwrap_or(Decimal::ZERO),
+        _ => Decimal::ZERO,
+    }
 }
 
 /// An APR the solver cannot reach is one so extreme (fees large against a few days) that no
