@@ -1054,3 +1054,161 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::parse_date;
+    use crate::schedule::{FeeRate, Prepayment, RateChange};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn loan(method: Method, principal: i64, periods: u32, rate: InterestRate) -> Loan {
+        let mut loan = Loan::new(
+            Money::from_fen(principal),
+            method,
+            periods,
+            parse_date("2024-01-15").unwrap(),
+        );
+        loan.rate = Some(rate);
+        loan
+    }
+
+    #[test]
+    fn ratio_rounds_exact_ties() {
+        // 60.00 × 4.9% / 12 = 0.245 exactly: a tie the 28-digit decimal 0.0040833…3 would miss.
+        let r = Ratio::of(d("0.049")).and_then(|r| r.over(12)).unwrap();
+        assert_eq!((r.num, r.den), (49, 12_000));
+        assert_eq!(
+            r.apply(Money::from_fen(6_000), RoundingMode::HalfUp),
+            Some(Money::from_fen(25))
+        );
+        assert_eq!(
+            r.apply(Money::from_fen(6_000), RoundingMode::HalfEven),
+            Some(Money::from_fen(24))
+        );
+        assert_eq!(
+            r.apply(Money::from_fen(6_000), RoundingMode::Down),
+            Some(Money::from_fen(24))
+        );
+        let huge = Ratio::of(d("0.1234567890123456789012345678")).unwrap();
+        assert_eq!(
+            huge.apply(Money::from_fen(1_000_000_000_000_000), RoundingMode::HalfUp),
+            None,
+            "falls back to decimals"
+        );
+    }
+
+    #[test]
+    fn decimal_fallback_agrees_off_ties() {
+        let exact = loan(
+            Method::Annuity,
+            123_456_789,
+            120,
+            InterestRate::Annual(d("0.0435")),
+        );
+        let precise = loan(
+            Method::Annuity,
+            123_456_789,
+            120,
+            InterestRate::Monthly(d("0.003625000000000000000000000")),
+        );
+        let (a, b) = (build(&exact).unwrap(), build(&precise).unwrap());
+        assert_eq!(a.rows, b.rows);
+    }
+
+    #[test]
+    fn split_places_the_residue() {
+        let first = Split::new(
+            Money::from_fen(100),
+            3,
+            RoundingPolicy {
+                mode: RoundingMode::Down,
+                residue: Residue::First,
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                first.part(1).fen(),
+                first.part(2).fen(),
+                first.part(3).fen()
+            ),
+            (34, 33, 33)
+        );
+        let last = Split::new(Money::from_fen(200), 3, RoundingPolicy::BANK).unwrap();
+        assert_eq!((last.part(1).fen(), last.part(3).fen()), (67, 66));
+        // Rounding 9 fen / 6 up to 2 would leave the absorbing part negative: parts round down.
+        let tiny = Split::new(Money::from_fen(9), 6, RoundingPolicy::BANK).unwrap();
+        assert_eq!((tiny.part(1).fen(), tiny.part(6).fen()), (1, 4));
+    }
+
+    #[test]
+    fn odd_first_period_accrues_by_days() {
+        let mut l = loan(
+            Method::InterestOnly,
+            3_600_000,
+            3,
+            InterestRate::Annual(d("0.12")),
+        );
+        l.first_due = Some(parse_date("2024-03-01").unwrap());
+        let s = build(&l).unwrap();
+        // 30/360 days from 01-15 to 03-01 = 46: 36,000 × 12% × 46/360 = 552.00; then 360.00 a month.
+        assert_eq!((s.rows[0].days, s.rows[0].interest.fen()), (46, 55_200));
+        assert_eq!(s.rows[1].interest.fen(), 36_000);
+        assert_eq!(s.rows[1].due, parse_date("2024-04-01").unwrap());
+        assert!(s.warnings.iter().any(|w| w.code == "ODD_FIRST_PERIOD"));
+    }
+
+    #[test]
+    fn daily_loan_repriced_keeps_accruing_daily() {
+        let mut l = loan(
+            Method::EqualPrincipal,
+            1_200_000,
+            3,
+            InterestRate::Daily(d("0.0005")),
+        );
+        l.rate_changes.push(RateChange {
+            from_period: 2,
+            annual_rate: d("0.09"),
+        });
+        let s = build(&l).unwrap();
+        // Period 1: 12,000 × 0.05% × 31 days = 186.00; period 2: 8,000 × 9%/360 × 29 days = 58.00.
+        assert_eq!(s.rows[0].interest.fen(), 18_600);
+        assert_eq!((s.rows[1].days, s.rows[1].interest.fen()), (29, 5_800));
+    }
+
+    #[test]
+    fn equal_principal_shorten_term_keeps_the_part() {
+        let mut l = loan(
+            Method::EqualPrincipal,
+            1_200_000,
+            12,
+            InterestRate::Annual(Decimal::ZERO),
+        );
+        l.prepayments.push(Prepayment {
+            after_period: 2,
+            amount: Money::from_fen(250_000),
+            strategy: Strategy::ShortenTerm,
+            fee: Money::ZERO,
+        });
+        let s = build(&l).unwrap();
+        // 12,000 − 2,000 − 2,500 = 7,500 left at 1,000 a period: 8 more rows, the last 500.
+        assert_eq!(s.rows.len(), 10);
+        assert_eq!(s.rows[9].payment.fen(), 50_000);
+    }
+
+    #[test]
+    fn validation_names_fields() {
+        let mut l = loan(Method::Annuity, 100, 12, InterestRate::Annual(d("0.05")));
+        l.fee = Some(FeeRate::Total(d("0.01")));
+        assert_eq!(build(&l).unwrap_err().field(), "feeRate");
+        let mut l = loan(Method::Annuity, 100, 12, InterestRate::Annual(d("101")));
+        assert_eq!(build(&l).unwrap_err().code(), "OUT_OF_RANGE");
+        l.rate = Some(InterestRate::Annual(d("0.05")));
+        l.first_due = Some(l.start);
+        assert_eq!(build(&l).unwrap_err().code(), "INVALID_DATE");
+    }
+}
