@@ -225,75 +225,90 @@ fn read_and_build(
 /// Bytes of output per row, to size the buffer once.
 const ROW_BYTES: usize = 200;
 
-/// Appends `"1234.56"` (quotes included) to `out`: the digits are formed in a stack buffer and
-/// copied once, which matters here because a schedule writes thousands of amounts.
-fn push_money(out: &mut Vec<u8>, amount: Money) {
-    let mut digits = [0u8; 24];
-    let mut at = digits.len();
-    let mut put = |digit: u8, at: &mut usize| {
-        *at -= 1;
-        if let Some(slot) = digits.get_mut(*at) {
-            *slot = digit;
-        }
-    };
-    let fen = amount.fen().unsigned_abs();
-    put(b'0' + (fen % 10) as u8, &mut at);
-    put(b'0' + (fen / 10 % 10) as u8, &mut at);
-    put(b'.', &mut at);
-    let mut yuan = fen / 100;
-    loop {
-        put(b'0' + (yuan % 10) as u8, &mut at);
-        yuan /= 10;
-        if yuan == 0 {
-            break;
-        }
-    }
-    if amount.is_negative() {
-        put(b'-', &mut at);
-    }
-    out.push(b'"');
-    out.extend_from_slice(digits.get(at..).unwrap_or_default());
-    out.push(b'"');
+/// One row of output formed in a stack buffer and appended to the rows text in one copy: a
+/// schedule writes thousands of short fields, and growing a `Vec` field by field costs more than
+/// the arithmetic. Writes past the end are dropped (a row needs under 400 of its 512 bytes).
+struct RowText {
+    bytes: [u8; 512],
+    len: usize,
 }
 
-/// Appends a non-negative count.
-fn push_count(out: &mut Vec<u8>, n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        if let Some(slot) = digits.get_mut(at) {
-            *slot = b'0' + (rest % 10) as u8;
-        }
-        rest /= 10;
-        if rest == 0 || at == 0 {
-            break;
+impl RowText {
+    fn new() -> RowText {
+        RowText {
+            bytes: [0; 512],
+            len: 0,
         }
     }
-    out.extend_from_slice(digits.get(at..).unwrap_or_default());
-}
 
-/// Appends `"YYYY-MM-DD"`.
-fn push_date(out: &mut Vec<u8>, date: chrono::NaiveDate) {
-    use chrono::Datelike;
-    let y = date.year().clamp(0, 9999) as u32;
-    let (m, d) = (date.month(), date.day());
-    let digit = |n: u32| b'0' + (n % 10) as u8;
-    out.extend_from_slice(&[
-        b'"',
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        b'-',
-        digit(m / 10),
-        digit(m),
-        b'-',
-        digit(d / 10),
-        digit(d),
-        b'"',
-    ]);
+    fn byte(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    fn put(&mut self, text: &[u8]) {
+        if let Some(slot) = self.bytes.get_mut(self.len..self.len + text.len()) {
+            slot.copy_from_slice(text);
+            self.len += text.len();
+        }
+    }
+
+    /// The decimal digits of `n`.
+    fn digits(&mut self, mut n: u64) {
+        let mut tmp = [0u8; 20];
+        let mut at = tmp.len();
+        while at > 0 {
+            at -= 1;
+            if let Some(slot) = tmp.get_mut(at) {
+                *slot = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.put(tmp.get(at..).unwrap_or_default());
+    }
+
+    /// `"1234.56"`, quotes included.
+    fn money(&mut self, amount: Money) {
+        let fen = amount.fen().unsigned_abs();
+        self.byte(b'"');
+        if amount.is_negative() {
+            self.byte(b'-');
+        }
+        self.digits(fen / 100);
+        let cents = (fen % 100) as u8;
+        self.put(&[b'.', b'0' + cents / 10, b'0' + cents % 10, b'"']);
+    }
+
+    /// `"YYYY-MM-DD"`, quotes included.
+    fn date(&mut self, date: chrono::NaiveDate) {
+        use chrono::Datelike;
+        let y = date.year().clamp(0, 9999) as u32;
+        let (m, d) = (date.month(), date.day());
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        self.put(&[
+            b'"',
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+            b'"',
+        ]);
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
 }
 
 /// `"rows": [{period, dueDate, days, opening, payment, principal, interest, fee, closing}, …]`;
@@ -302,35 +317,38 @@ fn push_date(out: &mut Vec<u8>, date: chrono::NaiveDate) {
 pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
     let mut out: Vec<u8> = Vec::with_capacity(2 + rows.len() * ROW_BYTES);
     out.push(b'[');
+    let mut text = RowText::new();
     for (i, row) in rows.iter().enumerate() {
+        text.len = 0;
         if i > 0 {
-            out.push(b',');
+            text.byte(b',');
         }
-        out.extend_from_slice(b"{\"period\":");
-        push_count(&mut out, u64::from(row.period));
-        out.extend_from_slice(b",\"dueDate\":");
-        push_date(&mut out, row.due);
-        out.extend_from_slice(b",\"days\":");
-        push_count(&mut out, row.days.unsigned_abs());
-        out.extend_from_slice(b",\"opening\":");
-        push_money(&mut out, row.opening);
-        out.extend_from_slice(b",\"payment\":");
-        push_money(&mut out, row.payment);
-        out.extend_from_slice(b",\"principal\":");
-        push_money(&mut out, row.principal);
-        out.extend_from_slice(b",\"interest\":");
-        push_money(&mut out, row.interest);
-        out.extend_from_slice(b",\"fee\":");
-        push_money(&mut out, row.fee);
+        text.put(b"{\"period\":");
+        text.digits(u64::from(row.period));
+        text.put(b",\"dueDate\":");
+        text.date(row.due);
+        text.put(b",\"days\":");
+        text.digits(row.days.unsigned_abs());
+        text.put(b",\"opening\":");
+        text.money(row.opening);
+        text.put(b",\"payment\":");
+        text.money(row.payment);
+        text.put(b",\"principal\":");
+        text.money(row.principal);
+        text.put(b",\"interest\":");
+        text.money(row.interest);
+        text.put(b",\"fee\":");
+        text.money(row.fee);
         if !row.prepayment.is_zero() {
-            out.extend_from_slice(b",\"prepayment\":");
-            push_money(&mut out, row.prepayment);
-            out.extend_from_slice(b",\"prepaymentFee\":");
-            push_money(&mut out, row.prepayment_fee);
+            text.put(b",\"prepayment\":");
+            text.money(row.prepayment);
+            text.put(b",\"prepaymentFee\":");
+            text.money(row.prepayment_fee);
         }
-        out.extend_from_slice(b",\"closing\":");
-        push_money(&mut out, row.closing);
-        out.push(b'}');
+        text.put(b",\"closing\":");
+        text.money(row.closing);
+        text.byte(b'}');
+        out.extend_from_slice(text.as_bytes());
     }
     out.push(b']');
     w.key("rows");
