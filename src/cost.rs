@@ -388,25 +388,25 @@ pub fn solve_rate(f: impl Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
         0.1
     };
 
-    // Newton from the guess.
+    // Newton from the guess; once a step is below 1e-12 take one more (convergence is quadratic,
+    // so that lands at f64 precision) and stop.
     let mut r = guess;
-    for _ in 0..60 {
+    let mut converged = false;
+    for _ in 0..100 {
         let (y, dy) = f(r);
-        if y == 0.0 {
-            break;
-        }
-        if !dy.is_finite() || dy == 0.0 {
+        if y == 0.0 || !dy.is_finite() || dy == 0.0 {
             break;
         }
         let next = r - y / dy;
         if !next.is_finite() || next <= -1.0 || next > MAX_SOLVER_RATE {
             break;
         }
-        let done = (next - r).abs() <= 1e-15 * next.abs().max(1e-3);
+        let small = (next - r).abs() <= 1e-12 * next.abs().max(1.0);
         r = next;
-        if done {
+        if converged {
             break;
         }
+        converged = small;
     }
     if r.is_finite() && r > -1.0 && proven(r) {
         return Some(r);

@@ -36,6 +36,7 @@ pub mod exact;
 pub mod json;
 pub mod money;
 pub mod notice;
+pub mod overdue;
 pub mod plan;
 pub mod schedule;
 

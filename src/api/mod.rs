@@ -6,6 +6,8 @@
 
 pub mod input;
 pub mod output;
+pub mod overdue;
+pub mod plan;
 pub mod restructure;
 pub mod schedule;
 pub mod tvm;
@@ -35,6 +37,10 @@ pub const FUNCTIONS: &[(&str, ApiFn)] = &[
     ("schedule", schedule::schedule),
     ("compareOffers", schedule::compare_offers),
     ("restructure", restructure::restructure),
+    ("overdue", overdue::overdue),
+    ("cardInterest", overdue::card_interest),
+    ("budget", plan::budget),
+    ("payoff", plan::payoff),
 ];
 
 /// Calls the function named `name` on JSON text.

@@ -913,7 +913,17 @@ fn apr(loan: &Loan, rows: &[Row]) -> Result<Apr> {
     let periodic = cost::solve_rate(npv, guess)
         .and_then(Decimal::from_f64)
         .ok_or_else(|| beyond_solver(Error::new(ErrorKind::NoSolution, "", "", "")))?;
-    let effective = exact::sub(cost::growth(periodic, TWELVE)?, Decimal::ONE)?;
+    // An effective rate beyond the decimal range (a fee of 255 times a 0.01 loan) is "too high".
+    let effective = cost::growth(periodic, TWELVE)
+        .and_then(|g| exact::sub(g, Decimal::ONE))
+        .map_err(|e| {
+            beyond_solver(Error::new(
+                ErrorKind::NoSolution,
+                "",
+                e.message(),
+                e.message_zh(),
+            ))
+        })?;
     Ok(Apr {
         periodic,
         nominal: exact::mul(periodic, TWELVE)?,

@@ -116,6 +116,10 @@ exports! {
     schedule as schedule => api::schedule::schedule;
     compare_offers as compareOffers => api::schedule::compare_offers;
     restructure as restructure => api::restructure::restructure;
+    overdue as overdue => api::overdue::overdue;
+    card_interest as cardInterest => api::overdue::card_interest;
+    budget as budget => api::plan::budget;
+    payoff as payoff => api::plan::payoff;
 }
 
 /// The crate version, e.g. `"0.1.0"`.
