@@ -17,6 +17,7 @@ use crate::schedule::{
     build, default_rounding, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Row,
     Schedule, Strategy, Totals, DEFAULT_LPR, MAX_PERIODS,
 };
+use rust_decimal::Decimal;
 
 /// Largest principal (and any other amount) accepted: 100 billion yuan.
 pub(crate) const AMOUNT_MAX: &str = "100000000000";
@@ -65,70 +66,51 @@ pub(crate) fn rounding_field(
 }
 
 /// Reads the schedule input object (every key but `name`, which only `compareOffers` takes).
+/// An optional rate in `[0, max]` (one shared instance instead of a closure per key: smaller wasm).
+#[inline(never)]
+pub(crate) fn rate_opt(f: &mut Fields, key: &'static str, max: &str) -> Result<Option<Decimal>> {
+    f.opt(key, |v, p| decimal_in(v, p, "0", max))
+}
+
+/// An optional amount of money, at least `min`.
+#[inline(never)]
+pub(crate) fn money_opt(f: &mut Fields, key: &'static str, min: &str) -> Result<Option<Money>> {
+    f.opt(key, |v, p| money_in(v, p, min, AMOUNT_MAX))
+}
+
+/// A required amount of money, at least 0.01.
+#[inline(never)]
+pub(crate) fn money_req(f: &mut Fields, key: &'static str) -> Result<Money> {
+    f.req(key, |v, p| money_in(v, p, "0.01", AMOUNT_MAX))
+}
+
+/// A required period number, 1 … 600.
+#[inline(never)]
+fn period_req(f: &mut Fields, key: &'static str) -> Result<u32> {
+    Ok(f.req(key, |v, p| integer_in(v, p, 1, i64::from(MAX_PERIODS)))? as u32)
+}
+
+/// Reads the schedule input object (every key but `name`, which only `compareOffers` takes).
+/// Which rate or fee goes with which method is checked by the core ([`build`]).
 fn read_loan(f: &mut Fields) -> Result<Loan> {
-    let principal = f.req("principal", |v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
+    let principal = money_req(f, "principal")?;
     let method = f.req("method", |v, p| option_value(v, p, METHODS))?;
-    let periods = f.req("periods", |v, p| {
-        integer_in(v, p, 1, i64::from(MAX_PERIODS))
-    })? as u32;
+    let periods = period_req(f, "periods")?;
     let start = f.req("startDate", date_value)?;
     let mut loan = Loan::new(principal, method, periods, start);
 
     f.one_of(&["annualRate", "monthlyRate", "dailyRate"])?;
-    let annual = f
-        .opt("annualRate", |v, p| decimal_in(v, p, "0", "36"))?
-        .map(InterestRate::Annual);
-    let monthly = f
-        .opt("monthlyRate", |v, p| decimal_in(v, p, "0", "3"))?
-        .map(InterestRate::Monthly);
-    let daily = f
-        .opt("dailyRate", |v, p| decimal_in(v, p, "0", "0.1"))?
-        .map(InterestRate::Daily);
+    let annual = rate_opt(f, "annualRate", "36")?.map(InterestRate::Annual);
+    let monthly = rate_opt(f, "monthlyRate", "3")?.map(InterestRate::Monthly);
+    let daily = rate_opt(f, "dailyRate", "0.1")?.map(InterestRate::Daily);
     loan.rate = annual.or(monthly).or(daily);
 
     f.one_of(&["feeRate", "totalFeeRate"])?;
-    let per_period = f
-        .opt("feeRate", |v, p| decimal_in(v, p, "0", "1"))?
-        .map(FeeRate::PerPeriod);
-    let total = f
-        .opt("totalFeeRate", |v, p| decimal_in(v, p, "0", "10"))?
-        .map(FeeRate::Total);
+    let per_period = rate_opt(f, "feeRate", "1")?.map(FeeRate::PerPeriod);
+    let total = rate_opt(f, "totalFeeRate", "10")?.map(FeeRate::Total);
     loan.fee = per_period.or(total);
-    if loan.fee.is_some() && method != Method::FeeInstalment {
-        let key = if f.has("feeRate") {
-            "feeRate"
-        } else {
-            "totalFeeRate"
-        };
-        return Err(Error::new(
-            ErrorKind::ConflictingFields,
-            f.path(key),
-            format!(
-                "method {} takes no fee rate; only feeInstalment does",
-                method_name(method)
-            ),
-            format!(
-                "{} 方式不收分期手续费；只有 feeInstalment 可以填写手续费率",
-                method_name(method)
-            ),
-        ));
-    }
-    if loan.rate.is_some() && method == Method::FeeInstalment {
-        let key = ["annualRate", "monthlyRate", "dailyRate"]
-            .into_iter()
-            .find(|k| f.has(k))
-            .unwrap_or("annualRate");
-        return Err(Error::new(
-            ErrorKind::ConflictingFields,
-            f.path(key),
-            "method feeInstalment takes feeRate or totalFeeRate, not an interest rate",
-            "feeInstalment 方式应填写 feeRate 或 totalFeeRate，而不是利率",
-        ));
-    }
 
-    loan.upfront_fee = f
-        .opt("upfrontFee", |v, p| money_in(v, p, "0", AMOUNT_MAX))?
-        .unwrap_or(Money::ZERO);
+    loan.upfront_fee = money_opt(f, "upfrontFee", "0")?.unwrap_or(Money::ZERO);
     loan.first_due = f.opt("firstDueDate", date_value)?;
     let day_counts = [
         ("30/360", DayCount::Thirty360),
@@ -137,52 +119,45 @@ fn read_loan(f: &mut Fields) -> Result<Loan> {
     ];
     loan.day_count = f.opt("dayCount", |v, p| option_value(v, p, &day_counts))?;
     loan.rounding = rounding_field(f, default_rounding(method))?;
-    loan.lpr = f
-        .opt("lpr", |v, p| decimal_in(v, p, "0", "1"))?
-        .unwrap_or(DEFAULT_LPR);
+    loan.lpr = rate_opt(f, "lpr", "1")?.unwrap_or(DEFAULT_LPR);
 
-    let max_items = MAX_PERIODS as usize;
-    if let Some(items) = f.opt("prepayments", |v, p| array_value(v, p, 0, max_items))? {
-        let path = f.path("prepayments");
-        for (i, item) in items.iter().enumerate() {
-            let mut p = Fields::new(item, &index(&path, i))?;
-            let after_period = p.req("afterPeriod", |v, q| {
-                integer_in(v, q, 1, i64::from(MAX_PERIODS))
-            })? as u32;
-            let amount = p.req("amount", |v, q| money_in(v, q, "0.01", AMOUNT_MAX))?;
-            let strategies = [
-                ("shortenTerm", Strategy::ShortenTerm),
-                ("reducePayment", Strategy::ReducePayment),
-            ];
-            let strategy = p.req("strategy", |v, q| option_value(v, q, &strategies))?;
-            let fee = p
-                .opt("fee", |v, q| money_in(v, q, "0", AMOUNT_MAX))?
-                .unwrap_or(Money::ZERO);
-            p.finish()?;
-            loan.prepayments.push(Prepayment {
-                after_period,
-                amount,
-                strategy,
-                fee,
-            });
-        }
+    for (i, item) in list(f, "prepayments")?.iter().enumerate() {
+        let mut p = Fields::new(item, &index(&f.path("prepayments"), i))?;
+        let after_period = period_req(&mut p, "afterPeriod")?;
+        let amount = money_req(&mut p, "amount")?;
+        let strategies = [
+            ("shortenTerm", Strategy::ShortenTerm),
+            ("reducePayment", Strategy::ReducePayment),
+        ];
+        let strategy = p.req("strategy", |v, q| option_value(v, q, &strategies))?;
+        let fee = money_opt(&mut p, "fee", "0")?.unwrap_or(Money::ZERO);
+        p.finish()?;
+        loan.prepayments.push(Prepayment {
+            after_period,
+            amount,
+            strategy,
+            fee,
+        });
     }
-    if let Some(items) = f.opt("rateChanges", |v, p| array_value(v, p, 0, max_items))? {
-        let path = f.path("rateChanges");
-        for (i, item) in items.iter().enumerate() {
-            let mut c = Fields::new(item, &index(&path, i))?;
-            let from_period = c.req("fromPeriod", |v, q| {
-                integer_in(v, q, 1, i64::from(MAX_PERIODS))
-            })? as u32;
-            let annual_rate = c.req("annualRate", |v, q| decimal_in(v, q, "0", "36"))?;
-            c.finish()?;
-            loan.rate_changes.push(RateChange {
-                from_period,
-                annual_rate,
-            });
-        }
+    for (i, item) in list(f, "rateChanges")?.iter().enumerate() {
+        let mut c = Fields::new(item, &index(&f.path("rateChanges"), i))?;
+        let from_period = period_req(&mut c, "fromPeriod")?;
+        let annual_rate = decimal_in(c.require("annualRate")?, &c.path("annualRate"), "0", "36")?;
+        c.finish()?;
+        loan.rate_changes.push(RateChange {
+            from_period,
+            annual_rate,
+        });
     }
     Ok(loan)
+}
+
+/// An optional array of at most 600 items (absent: empty).
+fn list<'a>(f: &mut Fields<'a>, key: &'static str) -> Result<&'a [Value]> {
+    Ok(
+        f.opt(key, |v, p| array_value(v, p, 0, MAX_PERIODS as usize))?
+            .unwrap_or(&[]),
+    )
 }
 
 /// A core error names the input key (`periods`); under `compareOffers` it needs the offer's path.

@@ -2,8 +2,8 @@
 //! totals, the APR and the warnings. The method modules supply formulas; this file runs them.
 
 use super::{
-    annuity, bullet, equal_principal, fee_instalment, flat, interest_only, InterestRate, Loan,
-    Method, Model, Row, Schedule, Split, Strategy, Totals, MAX_PERIODS,
+    annuity, bullet, equal_principal, fee_instalment, flat, interest_only, FeeRate, InterestRate,
+    Loan, Method, Model, Row, Schedule, Split, Strategy, Totals, MAX_PERIODS,
 };
 use crate::calendar::{DayCount, MAX_DATE};
 use crate::cost::{self, Apr};
@@ -168,12 +168,16 @@ fn validate(loan: &Loan) -> Result<()> {
                 "此还款方式需要 annualRate、monthlyRate 或 dailyRate",
             ))
         }
-        (true, _, Some(_)) => {
+        (true, _, Some(fee)) => {
+            let field = match fee {
+                FeeRate::PerPeriod(_) => "feeRate",
+                FeeRate::Total(_) => "totalFeeRate",
+            };
             return Err(conflict(
-                "feeRate",
+                field,
                 "only method feeInstalment takes a fee rate; give an interest rate instead",
                 "只有 feeInstalment 方式可以填写手续费率，请改填利率",
-            ))
+            ));
         }
         (false, Some(_), _) => {
             return Err(conflict(
