@@ -1218,7 +1218,7 @@ mod tests {
     fn validation_names_fields() {
         let mut l = loan(Method::Annuity, 100, 12, InterestRate::Annual(d("0.05")));
         l.fee = Some(FeeRate::Total(d("0.01")));
-        assert_eq!(build(&l).unwrap_err().field(), "feeRate");
+        assert_eq!(build(&l).unwrap_err().field(), "totalFeeRate");
         let mut l = loan(Method::Annuity, 100, 12, InterestRate::Annual(d("101")));
         assert_eq!(build(&l).unwrap_err().code(), "OUT_OF_RANGE");
         l.rate = Some(InterestRate::Annual(d("0.05")));
