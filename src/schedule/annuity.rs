@@ -64,8 +64,15 @@ pub fn periods_for_payment(balance: Money, r: Decimal, payment: Money) -> Result
         When::End,
     )?;
     // A hair above a whole number is rounding noise of the logarithms, not another period.
-    let n = exact::sub(n, Decimal::new(1, 12))?.ceil();
-    Ok(n.to_u32().unwrap_or(u32::MAX).max(1))
+    let n = exact::sub(n, Decimal::new(1, 12))?;
+    // ⌈n⌉ for n ≥ 0, without Decimal::ceil (whose addition would add 2 KB to the wasm).
+    let whole = n.trunc();
+    let part = u32::from(!exact::sub(n, whole)?.is_zero() && n.is_sign_positive());
+    Ok(whole
+        .to_u32()
+        .unwrap_or(u32::MAX)
+        .saturating_add(part)
+        .max(1))
 }
 
 /// The model figures: `M` and `M·n − P`, each rounded half-up once.
