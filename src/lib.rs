@@ -38,6 +38,7 @@ pub mod money;
 pub mod notice;
 pub mod overdue;
 pub mod plan;
+pub mod schedule;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

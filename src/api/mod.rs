@@ -8,6 +8,8 @@ pub mod input;
 pub mod output;
 pub mod overdue;
 pub mod plan;
+pub mod restructure;
+pub mod schedule;
 pub mod tvm;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -32,6 +34,9 @@ pub const FUNCTIONS: &[(&str, ApiFn)] = &[
     ("nominal", tvm::nominal),
     ("cumipmt", tvm::cumipmt),
     ("cumprinc", tvm::cumprinc),
+    ("schedule", schedule::schedule),
+    ("compareOffers", schedule::compare_offers),
+    ("restructure", restructure::restructure),
     ("overdue", overdue::overdue),
     ("cardInterest", overdue::card_interest),
     ("budget", plan::budget),

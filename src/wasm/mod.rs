@@ -113,6 +113,9 @@ exports! {
     nominal as nominal => api::tvm::nominal;
     cumipmt as cumipmt => api::tvm::cumipmt;
     cumprinc as cumprinc => api::tvm::cumprinc;
+    schedule as schedule => api::schedule::schedule;
+    compare_offers as compareOffers => api::schedule::compare_offers;
+    restructure as restructure => api::restructure::restructure;
     overdue as overdue => api::overdue::overdue;
     card_interest as cardInterest => api::overdue::card_interest;
     budget as budget => api::plan::budget;

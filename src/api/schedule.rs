@@ -1,0 +1,486 @@
+//! JSON front of [`crate::schedule`]: `schedule(input)` and `compareOffers([input, …])`.
+//!
+//! Rows are written straight into one pre-sized [`JsonWriter`] buffer: money as integer fen
+//! formatted by hand, no intermediate strings.
+
+use super::input::{
+    array_value, date_value, decimal_in, index, integer_in, join, money_in, option_value,
+    text_value, Fields,
+};
+use super::output::notices;
+use crate::calendar::DayCount;
+use crate::cost::Apr;
+use crate::error::{Error, ErrorKind, Result};
+use crate::json::{JsonWriter, Value};
+use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
+use crate::schedule::{
+    build, default_rounding, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Row,
+    Schedule, Strategy, Totals, DEFAULT_LPR, MAX_PERIODS,
+};
+use rust_decimal::Decimal;
+
+/// Largest principal (and any other amount) accepted: 100 billion yuan.
+pub(crate) const AMOUNT_MAX: &str = "100000000000";
+/// Most offers `compareOffers` takes.
+const MAX_OFFERS: usize = 20;
+
+const METHODS: &[(&str, Method)] = &[
+    ("annuity", Method::Annuity),
+    ("equalPrincipal", Method::EqualPrincipal),
+    ("interestOnly", Method::InterestOnly),
+    ("bullet", Method::Bullet),
+    ("flat", Method::Flat),
+    ("feeInstalment", Method::FeeInstalment),
+];
+
+fn method_name(method: Method) -> &'static str {
+    METHODS
+        .iter()
+        .find(|(_, m)| *m == method)
+        .map_or("annuity", |(name, _)| name)
+}
+
+/// `rounding: { mode?, residue? }`; absent parts take `default`'s.
+pub(crate) fn rounding_field(
+    f: &mut Fields,
+    default: RoundingPolicy,
+) -> Result<Option<RoundingPolicy>> {
+    let Some(value) = f.get("rounding") else {
+        return Ok(None);
+    };
+    let mut r = Fields::new(value, &f.path("rounding"))?;
+    let modes = [
+        ("halfUp", RoundingMode::HalfUp),
+        ("halfEven", RoundingMode::HalfEven),
+        ("down", RoundingMode::Down),
+    ];
+    let mode = r.opt("mode", |v, p| option_value(v, p, &modes))?;
+    let residue = r.opt("residue", |v, p| {
+        option_value(v, p, &[("first", Residue::First), ("last", Residue::Last)])
+    })?;
+    r.finish()?;
+    Ok(Some(RoundingPolicy {
+        mode: mode.unwrap_or(default.mode),
+        residue: residue.unwrap_or(default.residue),
+    }))
+}
+
+/// Reads the schedule input object (every key but `name`, which only `compareOffers` takes).
+/// An optional rate in `[0, max]` (one shared instance instead of a closure per key: smaller wasm).
+#[inline(never)]
+pub(crate) fn rate_opt(f: &mut Fields, key: &'static str, max: &str) -> Result<Option<Decimal>> {
+    f.opt(key, |v, p| decimal_in(v, p, "0", max))
+}
+
+/// An optional amount of money, at least `min`.
+#[inline(never)]
+pub(crate) fn money_opt(f: &mut Fields, key: &'static str, min: &str) -> Result<Option<Money>> {
+    f.opt(key, |v, p| money_in(v, p, min, AMOUNT_MAX))
+}
+
+/// A required amount of money, at least 0.01.
+#[inline(never)]
+pub(crate) fn money_req(f: &mut Fields, key: &'static str) -> Result<Money> {
+    f.req(key, |v, p| money_in(v, p, "0.01", AMOUNT_MAX))
+}
+
+/// A required period number, 1 … 600.
+#[inline(never)]
+fn period_req(f: &mut Fields, key: &'static str) -> Result<u32> {
+    Ok(f.req(key, |v, p| integer_in(v, p, 1, i64::from(MAX_PERIODS)))? as u32)
+}
+
+/// Reads the schedule input object (every key but `name`, which only `compareOffers` takes).
+/// Which rate or fee goes with which method is checked by the core ([`build`]).
+fn read_loan(f: &mut Fields) -> Result<Loan> {
+    let principal = money_req(f, "principal")?;
+    let method = f.req("method", |v, p| option_value(v, p, METHODS))?;
+    let periods = period_req(f, "periods")?;
+    let start = f.req("startDate", date_value)?;
+    let mut loan = Loan::new(principal, method, periods, start);
+
+    f.one_of(&["annualRate", "monthlyRate", "dailyRate"])?;
+    let annual = rate_opt(f, "annualRate", "36")?.map(InterestRate::Annual);
+    let monthly = rate_opt(f, "monthlyRate", "3")?.map(InterestRate::Monthly);
+    let daily = rate_opt(f, "dailyRate", "0.1")?.map(InterestRate::Daily);
+    loan.rate = annual.or(monthly).or(daily);
+
+    f.one_of(&["feeRate", "totalFeeRate"])?;
+    let per_period = rate_opt(f, "feeRate", "1")?.map(FeeRate::PerPeriod);
+    let total = rate_opt(f, "totalFeeRate", "10")?.map(FeeRate::Total);
+    loan.fee = per_period.or(total);
+
+    loan.upfront_fee = money_opt(f, "upfrontFee", "0")?.unwrap_or(Money::ZERO);
+    loan.first_due = f.opt("firstDueDate", date_value)?;
+    let day_counts = [
+        ("30/360", DayCount::Thirty360),
+        ("actual/360", DayCount::Actual360),
+        ("actual/365", DayCount::Actual365),
+    ];
+    loan.day_count = f.opt("dayCount", |v, p| option_value(v, p, &day_counts))?;
+    loan.rounding = rounding_field(f, default_rounding(method))?;
+    loan.lpr = rate_opt(f, "lpr", "1")?.unwrap_or(DEFAULT_LPR);
+
+    for (i, item) in list(f, "prepayments")?.iter().enumerate() {
+        let mut p = Fields::new(item, &index(&f.path("prepayments"), i))?;
+        let after_period = period_req(&mut p, "afterPeriod")?;
+        let amount = money_req(&mut p, "amount")?;
+        let strategies = [
+            ("shortenTerm", Strategy::ShortenTerm),
+            ("reducePayment", Strategy::ReducePayment),
+        ];
+        let strategy = p.req("strategy", |v, q| option_value(v, q, &strategies))?;
+        let fee = money_opt(&mut p, "fee", "0")?.unwrap_or(Money::ZERO);
+        p.finish()?;
+        loan.prepayments.push(Prepayment {
+            after_period,
+            amount,
+            strategy,
+            fee,
+        });
+    }
+    for (i, item) in list(f, "rateChanges")?.iter().enumerate() {
+        let mut c = Fields::new(item, &index(&f.path("rateChanges"), i))?;
+        let from_period = period_req(&mut c, "fromPeriod")?;
+        let annual_rate = decimal_in(c.require("annualRate")?, &c.path("annualRate"), "0", "36")?;
+        c.finish()?;
+        loan.rate_changes.push(RateChange {
+            from_period,
+            annual_rate,
+        });
+    }
+    Ok(loan)
+}
+
+/// An optional array of at most 600 items (absent: empty).
+fn list<'a>(f: &mut Fields<'a>, key: &'static str) -> Result<&'a [Value]> {
+    Ok(
+        f.opt(key, |v, p| array_value(v, p, 0, MAX_PERIODS as usize))?
+            .unwrap_or(&[]),
+    )
+}
+
+/// A core error names the input key (`periods`); under `compareOffers` it needs the offer's path.
+fn under(prefix: &str, error: Error) -> Error {
+    if prefix.is_empty() {
+        return error;
+    }
+    let field = if error.field().is_empty() {
+        prefix.to_string()
+    } else {
+        join(prefix, error.field())
+    };
+    Error::new(error.kind(), field, error.message(), error.message_zh())
+}
+
+/// Reads and builds one loan at `path`; `named` accepts the `name` label of `compareOffers`.
+fn read_and_build(
+    value: &Value,
+    path: &str,
+    named: bool,
+) -> Result<(Loan, Schedule, Option<String>)> {
+    let mut f = Fields::new(value, path)?;
+    let read = read_loan(&mut f).and_then(|loan| {
+        let name = if named {
+            f.opt("name", text_value)?
+        } else {
+            None
+        };
+        Ok((loan, name))
+    });
+    let (loan, name) = match read {
+        Ok(ok) => ok,
+        Err(error) => return Err(f.explain(error)),
+    };
+    f.finish()?;
+    let schedule = build(&loan).map_err(|e| under(path, e))?;
+    Ok((loan, schedule, name))
+}
+
+/// Bytes of output per row, to size the buffer once.
+const ROW_BYTES: usize = 200;
+
+/// One row of output formed in a stack buffer and appended to the rows text in one copy: a
+/// schedule writes thousands of short fields, and growing a `Vec` field by field costs more than
+/// the arithmetic. Writes past the end are dropped (a row needs under 400 of its 512 bytes).
+struct RowText {
+    bytes: [u8; 512],
+    len: usize,
+}
+
+impl RowText {
+    fn new() -> RowText {
+        RowText {
+            bytes: [0; 512],
+            len: 0,
+        }
+    }
+
+    fn byte(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    fn put(&mut self, text: &[u8]) {
+        if let Some(slot) = self.bytes.get_mut(self.len..self.len + text.len()) {
+            slot.copy_from_slice(text);
+            self.len += text.len();
+        }
+    }
+
+    /// The decimal digits of `n`.
+    fn digits(&mut self, mut n: u64) {
+        let mut tmp = [0u8; 20];
+        let mut at = tmp.len();
+        while at > 0 {
+            at -= 1;
+            if let Some(slot) = tmp.get_mut(at) {
+                *slot = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.put(tmp.get(at..).unwrap_or_default());
+    }
+
+    /// `"1234.56"`, quotes included.
+    fn money(&mut self, amount: Money) {
+        let fen = amount.fen().unsigned_abs();
+        self.byte(b'"');
+        if amount.is_negative() {
+            self.byte(b'-');
+        }
+        self.digits(fen / 100);
+        let cents = (fen % 100) as u8;
+        self.put(&[b'.', b'0' + cents / 10, b'0' + cents % 10, b'"']);
+    }
+
+    /// `"YYYY-MM-DD"`, quotes included.
+    fn date(&mut self, date: chrono::NaiveDate) {
+        use chrono::Datelike;
+        let y = date.year().clamp(0, 9999) as u32;
+        let (m, d) = (date.month(), date.day());
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        self.put(&[
+            b'"',
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+            b'"',
+        ]);
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// `"rows": [{period, dueDate, days, opening, payment, principal, interest, fee, closing}, …]`;
+/// a row with a prepayment also has `prepayment` and `prepaymentFee`. The array is formed as
+/// bytes and handed to the writer once (all ASCII, so the UTF-8 check cannot fail).
+pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
+    let mut out: Vec<u8> = Vec::with_capacity(2 + rows.len() * ROW_BYTES);
+    out.push(b'[');
+    let mut text = RowText::new();
+    for (i, row) in rows.iter().enumerate() {
+        text.len = 0;
+        if i > 0 {
+            text.byte(b',');
+        }
+        text.put(b"{\"period\":");
+        text.digits(u64::from(row.period));
+        text.put(b",\"dueDate\":");
+        text.date(row.due);
+        text.put(b",\"days\":");
+        text.digits(row.days.unsigned_abs());
+        text.put(b",\"opening\":");
+        text.money(row.opening);
+        text.put(b",\"payment\":");
+        text.money(row.payment);
+        text.put(b",\"principal\":");
+        text.money(row.principal);
+        text.put(b",\"interest\":");
+        text.money(row.interest);
+        text.put(b",\"fee\":");
+        text.money(row.fee);
+        if !row.prepayment.is_zero() {
+            text.put(b",\"prepayment\":");
+            text.money(row.prepayment);
+            text.put(b",\"prepaymentFee\":");
+            text.money(row.prepayment_fee);
+        }
+        text.put(b",\"closing\":");
+        text.money(row.closing);
+        text.byte(b'}');
+        out.extend_from_slice(text.as_bytes());
+    }
+    out.push(b']');
+    w.key("rows");
+    w.raw(std::str::from_utf8(&out).unwrap_or("[]"));
+}
+
+/// `"totals": {payment, principal, interest, fee, cost}` (+ `prepayment`, `prepaymentFee` when any).
+pub(crate) fn write_totals(w: &mut JsonWriter, t: &Totals) {
+    w.key("totals");
+    w.begin_object();
+    for (key, amount) in [
+        ("payment", t.payment),
+        ("principal", t.principal),
+        ("interest", t.interest),
+        ("fee", t.fee),
+    ] {
+        w.key(key);
+        w.money(amount);
+    }
+    if !t.prepayment.is_zero() {
+        w.key("prepayment");
+        w.money(t.prepayment);
+        w.key("prepaymentFee");
+        w.money(t.prepayment_fee);
+    }
+    w.key("cost");
+    w.money(t.cost);
+    w.end_object();
+}
+
+/// `"apr": {periodic, nominal, effective}`.
+pub(crate) fn write_apr(w: &mut JsonWriter, apr: &Apr) {
+    w.key("apr");
+    w.begin_object();
+    w.key("periodic");
+    w.rate(apr.periodic);
+    w.key("nominal");
+    w.rate(apr.nominal);
+    w.key("effective");
+    w.rate(apr.effective);
+    w.end_object();
+}
+
+pub(crate) fn writer_for(rows: usize) -> JsonWriter {
+    JsonWriter::with_capacity(1024 + rows * ROW_BYTES)
+}
+
+/// `schedule(input)` → `{ rows, totals, model, apr, warnings }`.
+pub fn schedule(input: &Value) -> Result<String> {
+    let (_, s, _) = read_and_build(input, "", false)?;
+    let mut w = writer_for(s.rows.len());
+    w.begin_object();
+    write_rows(&mut w, &s.rows);
+    write_totals(&mut w, &s.totals);
+    w.key("model");
+    w.begin_object();
+    w.key("payment");
+    w.money(s.model.payment);
+    w.key("interest");
+    w.money(s.model.interest);
+    w.end_object();
+    write_apr(&mut w, &s.apr);
+    notices(&mut w, "warnings", &s.warnings);
+    w.end_object();
+    Ok(w.finish())
+}
+
+/// `compareOffers([input, …])` → `{ offers: [summary, …] }`, cheapest effective APR first.
+///
+/// Each summary: `{ index, name?, method, principal, periods, minPayment, maxPayment, totalPaid,
+/// totalCost, apr, warnings }`, where `index` is the offer's position in the input and
+/// `totalPaid − principal = totalCost`.
+pub fn compare_offers(input: &Value) -> Result<String> {
+    let items = match input {
+        Value::Array(items) if (1..=MAX_OFFERS).contains(&items.len()) => items,
+        Value::Array(_) => {
+            return Err(Error::new(
+                ErrorKind::OutOfRange,
+                "",
+                format!("give between 1 and {MAX_OFFERS} offers"),
+                format!("请提供 1 到 {MAX_OFFERS} 个方案"),
+            ))
+        }
+        other => {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                "",
+                format!(
+                    "the input must be an array of schedule inputs, not {}",
+                    other.type_name()
+                ),
+                format!("输入须为还款计划输入的数组，而不是 {}", other.type_name()),
+            ))
+        }
+    };
+    let mut offers = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let (loan, s, name) = read_and_build(item, &index("", i), true)?;
+        offers.push((i, loan, s, name));
+    }
+    // Stable insertion sort: at most 20 offers, and it keeps the library's sort code out of wasm.
+    for i in 1..offers.len() {
+        let mut j = i;
+        while j > 0 && offers[j - 1].2.apr.effective > offers[j].2.apr.effective {
+            offers.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    let mut w = JsonWriter::with_capacity(512 * offers.len());
+    w.begin_object();
+    w.key("offers");
+    w.begin_array();
+    for (i, loan, s, name) in &offers {
+        w.begin_object();
+        w.key("index");
+        w.count(*i as i64);
+        if let Some(name) = name {
+            w.key("name");
+            w.string(name);
+        }
+        w.key("method");
+        w.string(method_name(loan.method));
+        w.key("principal");
+        w.money(loan.principal);
+        w.key("periods");
+        w.count(i64::from(loan.periods));
+        let min = s
+            .rows
+            .iter()
+            .map(|r| r.payment)
+            .min()
+            .unwrap_or(Money::ZERO);
+        let max = s
+            .rows
+            .iter()
+            .map(|r| r.payment)
+            .max()
+            .unwrap_or(Money::ZERO);
+        w.key("minPayment");
+        w.money(min);
+        w.key("maxPayment");
+        w.money(max);
+        let paid = Money::sum([
+            s.totals.payment,
+            s.totals.prepayment,
+            s.totals.prepayment_fee,
+            loan.upfront_fee,
+        ])?;
+        w.key("totalPaid");
+        w.money(paid);
+        w.key("totalCost");
+        w.money(s.totals.cost);
+        write_apr(&mut w, &s.apr);
+        notices(&mut w, "warnings", &s.warnings);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    Ok(w.finish())
+}
