@@ -2,7 +2,7 @@
 // print layout, offline after the first visit.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { useBrowser, openPage, closeClean, eventually } from "./harness.mjs";
 
 const env = useBrowser();
@@ -106,6 +106,18 @@ test("print layout hides the controls and shows whole tables", async () => {
   assert.equal(await page.isVisible("#debt-result button.csv"), false);
   assert.equal(await page.locator("#debt-result .scroll").first().evaluate((e) => getComputedStyle(e).maxHeight), "none");
   await closeClean(session);
+});
+
+test("every module is preloaded by index.html and cached by the service worker", async () => {
+  const www = new URL("../../www/", import.meta.url);
+  const html = await readFile(new URL("index.html", www), "utf8");
+  const sw = await readFile(new URL("sw.js", www), "utf8");
+  const modules = ["main.js"];
+  for (const dir of ["lib", "tools"]) for (const f of await readdir(new URL(`${dir}/`, www))) modules.push(`${dir}/${f}`);
+  for (const m of modules) {
+    assert.ok(html.includes(`<link rel="modulepreload" href="${m}">`), `index.html preloads ${m}`);
+    assert.ok(sw.includes(`"${m}"`), `sw.js caches ${m}`);
+  }
 });
 
 test("works offline after the first visit (service worker)", async () => {
