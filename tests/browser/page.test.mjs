@@ -108,6 +108,17 @@ test("print layout hides the controls and shows whole tables", async () => {
   await closeClean(session);
 });
 
+test("every static text of index.html has both languages, and the Chinese matches the HTML", async () => {
+  const { STATIC } = await import("../../www/lib/i18n.js");
+  const html = await readFile(new URL("../../www/index.html", import.meta.url), "utf8");
+  const keys = [...html.matchAll(/data-i18n(?:-label)?="(\w+)"/g)].map((m) => m[1]);
+  assert.ok(keys.length >= 10);
+  for (const key of keys) assert.ok(STATIC[key]?.zh && STATIC[key]?.en, key);
+  for (const [, key, text] of html.matchAll(/data-i18n="(\w+)"[^>]*>([^<]*)</g)) {
+    if (key !== "langButton") assert.equal(text, STATIC[key].zh, key);
+  }
+});
+
 test("every module is preloaded by index.html and cached by the service worker", async () => {
   const www = new URL("../../www/", import.meta.url);
   const html = await readFile(new URL("index.html", www), "utf8");

@@ -41,5 +41,3 @@ export function compact(v) {
 
 /** Is this money string negative? (A sign check on the package's string, not arithmetic.) */
 export const negative = (v) => typeof v === "string" && v.startsWith("-") && /[1-9]/.test(v);
-/** Is this money string zero? */
-export const zero = (v) => typeof v === "string" && !/[1-9]/.test(v);

@@ -52,8 +52,6 @@ export const STATIC = {
   tabOverdue: { zh: "逾期计算", en: "Overdue" },
   tabPlan: { zh: "预算与还款", en: "Budget" },
   tabAdvice: { zh: "建议", en: "Advice" },
-  loading: { zh: "正在加载计算模块…", en: "Loading the calculator…" },
-  noscript: { zh: "本计算器需要启用 JavaScript。", en: "This calculator needs JavaScript." },
   footer: {
     zh: "本页仅供参考，具体以合同和贷款方账单为准。页面不使用 Cookie、不做统计、不向任何服务器发送你的数据；输入只保存在网址 # 后面，方便收藏或分享。",
     en: "For reference only; your contract and the lender's bill decide. No cookies, no analytics, nothing you type is sent to any server; inputs are kept only after the # in the address so you can bookmark or share them.",

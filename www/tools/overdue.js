@@ -174,7 +174,6 @@ export function createOverdue(ctx, panel) {
   const live = liveRegion();
   const result = resultBox(L("结果", "Result"), "debt-result");
   const cardResult = resultBox(L("结果：全额计息与按未还部分计息", "Result: full-statement interest vs interest on the unpaid part"), "card-result");
-  let dirty = true;
   const update = debounce(() => {
     run();
     ctx.changed();
@@ -276,7 +275,6 @@ export function createOverdue(ctx, panel) {
 
   function run() {
     if (!ctx.ready) return;
-    dirty = false;
     const r = call(ctx.rp, "overdue", debtInput(form.values()));
     if (r.missing) {
       result.set(missing("overdue"));
@@ -313,7 +311,6 @@ export function createOverdue(ctx, panel) {
       const ex = example();
       form.setValues(state?.debt && typeof state.debt === "object" ? { ...ex.debt, ...state.debt } : ex.debt);
       cardForm.setValues(state?.card && typeof state.card === "object" ? { ...ex.card, ...state.card } : ex.card);
-      dirty = true;
     },
   };
 }

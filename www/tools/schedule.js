@@ -246,29 +246,24 @@ export function createSchedule(ctx, panel) {
     live.say(line);
   }
 
-  function renderCompare(res, inputs, names) {
-    const offers = Array.isArray(res) ? res : res.offers ?? [];
-    const nameOf = (o, i) => {
-      const k = Number.isInteger(o.index) ? o.index : Number.isInteger(o.offer) ? o.offer : i;
-      return names[k] || tr(L("方案 {n}", "Offer {n}"), { n: k + 1 });
-    };
-    const rows = offers.map((o, i) => ({ ...o, name: nameOf(o, i) }));
-    const pick = (o, ...keys) => keys.map((k) => k.split(".").reduce((a, p) => a?.[p], o)).find((v) => v !== undefined);
+  function renderCompare(res, names) {
+    // offers come sorted by effective APR; `index` is each one's place in the form
+    const offers = (res.offers ?? []).map((o) => ({ ...o, name: names[o.index] || tr(L("方案 {n}", "Offer {n}"), { n: o.index + 1 }) }));
     compareResult.set(
       table({
         caption: L("方案比较", "Offers compared"),
         file: "offers",
-        rows,
+        rows: offers,
         columns: [
           { key: "name", label: L("方案", "Offer"), kind: "text" },
-          { key: "paymentMin", label: L("每期最低", "Lowest payment"), get: (o) => pick(o, "paymentMin", "payment.min", "minPayment") },
-          { key: "paymentMax", label: L("每期最高", "Highest payment"), get: (o) => pick(o, "paymentMax", "payment.max", "maxPayment") },
-          { key: "cost", label: L("总成本", "Total cost"), get: (o) => pick(o, "totalCost", "cost", "totals.cost") },
-          { key: "nominal", label: L("年化（名义）", "APR (nominal)"), kind: "rate", get: (o) => pick(o, "apr.nominal", "nominal") },
-          { key: "effective", label: L("实际年化", "Effective APR"), kind: "rate", get: (o) => pick(o, "apr.effective", "effective") },
+          { key: "minPayment", label: L("每期最低", "Lowest payment") },
+          { key: "maxPayment", label: L("每期最高", "Highest payment") },
+          { key: "totalCost", label: L("总成本", "Total cost") },
+          { key: "nominal", label: L("年化（名义）", "APR (nominal)"), kind: "rate", get: (o) => o.apr?.nominal },
+          { key: "effective", label: L("实际年化", "Effective APR"), kind: "rate", get: (o) => o.apr?.effective },
         ],
       }),
-      ...offers.map((o, i) => notices(o.warnings, { title: { zh: `${nameOf(o, i)}：提醒`, en: `${nameOf(o, i)}: warnings` }, openAdvice: ctx.openAdvice })),
+      ...offers.map((o) => notices(o.warnings, { title: { zh: `${o.name}：提醒`, en: `${o.name}: warnings` }, openAdvice: ctx.openAdvice })),
     );
   }
 
@@ -318,7 +313,7 @@ export function createSchedule(ctx, panel) {
     if (c.missing) compareResult.set(missing("compareOffers"));
     else if (c.ok) {
       compareForm.clearErrors();
-      renderCompare(c.value, inputs, cv.offers.map((o) => o.name));
+      renderCompare(c.value, cv.offers.map((o) => o.name));
     } else {
       const path = c.error.field ?? "";
       const m = /^(?:offers)?\[?(\d+)\]?\.?(.*)$/.exec(path);
