@@ -51,9 +51,11 @@ function showTab(name, { focus = false, save = true } = {}) {
   if (save) saveState();
 }
 
+/** Opens the advice tab at one section, with a way back to the result that linked there. */
 function openAdvice(id) {
+  const from = activeTab;
   showTab("advice");
-  tools.advice.reveal(id);
+  tools.advice.reveal(id, from === "advice" ? null : () => showTab(from, { focus: true }));
 }
 
 function wireTabs() {

@@ -41,6 +41,9 @@ test("a 借呗 loan two instalments late: total due, daily growth, stage and nex
   await page.locator(`${R} .notices.step li[data-code="BEWARE_FAKE_COURT_SMS"] button`).click();
   assert.equal(await page.getAttribute("#tab-advice", "aria-selected"), "true");
   assert.equal(await page.evaluate(() => document.activeElement.id), "advice-fakeSms-title");
+  // and back to the result
+  await page.click("#panel-advice button.back");
+  assert.equal(await page.getAttribute("#tab-overdue", "aria-selected"), "true");
   await closeClean(session);
 });
 

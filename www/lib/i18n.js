@@ -30,6 +30,8 @@ export function setLang(next) {
     if (text) el.setAttribute("aria-label", tr(text));
   }
   document.title = tr(STATIC.title);
+  // The toggle is written in the other language.
+  document.getElementById("lang")?.setAttribute("lang", current === "zh" ? "en" : "zh-CN");
   // Everything is built in the current language; relabel only on a change.
   if (current !== previous) for (const fn of listeners) fn(current);
 }
