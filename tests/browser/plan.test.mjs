@@ -123,3 +123,18 @@ test("a debt named like HTML is shown as text, never run", async () => {
   assert.equal(await page.locator("img").count(), 0);
   await closeClean(session);
 });
+
+test("CSV export keeps a name that looks like a formula as text", { skip: !has("payoff") && "payoff is not in this build" }, async () => {
+  const session = await openPage(env);
+  const { page } = session;
+  await page.click("#tab-plan");
+  await page.fill("#plan-debts-0-name", "=1+1");
+  await eventually(async () => assert.ok((await page.locator("#payoff-result td, #payoff-result th").allTextContents()).includes("=1+1")));
+  const box = page.locator("#payoff-result .table-box", { hasText: "每笔欠款" });
+  const [download] = await Promise.all([page.waitForEvent("download"), box.locator("button.csv").click()]);
+  assert.equal(download.suggestedFilename(), "payoff-debts.csv");
+  const text = (await (await import("node:fs/promises")).readFile(await download.path())).toString("utf8");
+  const row = text.split(/\r\n/).find((l) => l.includes("=1+1"));
+  assert.match(row, /^'=1\+1,\d+,\d{4}-\d{2}-\d{2},\d+\.\d{2},\d+\.\d{2}$/);
+  await closeClean(session);
+});
