@@ -8,8 +8,8 @@ import { adviceFor } from "./advice.js";
 const FORMAT = { money, rate: percent, int: count, date: (v) => v ?? "", text: (v) => v ?? "" };
 
 /** A figure: label over a big value. */
-export function stat(label, value, { kind = "money", big = false, note, key } = {}) {
-  return h("div", { class: ["stat", big && "big"], dataset: key ? { key } : {} },
+export function stat(label, value, { kind = "money", big = false, note, key, bad = false } = {}) {
+  return h("div", { class: ["stat", big && "big", bad && "bad"], dataset: key ? { key } : {} },
     h("dt", {}, tr(label)),
     h("dd", {}, h("span", { class: "value", dataset: { kind } }, FORMAT[kind](value)), note ? h("small", {}, tr(note)) : null));
 }

@@ -231,7 +231,7 @@ export function createPlan(ctx, panel) {
     ] : [];
     budgetResult.set(
       stats(
-        stat(short ? L("每月缺口", "Monthly shortfall") : L("每月结余", "Monthly surplus"), b.surplus, { key: "surplus", big: true }),
+        stat(short ? L("每月缺口", "Monthly shortfall") : L("每月结余", "Monthly surplus"), b.surplus, { key: "surplus", big: true, bad: short }),
         stat(L("最多可用于还债", "Most that can go to debts"), b.capacity, { key: "capacity", note: L("收入 − 必要开支 − 储蓄", "income − essentials − savings") }),
         stat(L("收入", "Income"), b.income, { key: "income" }),
         stat(L("必要开支", "Essential"), b.essential, { key: "essential" }),
@@ -329,7 +329,7 @@ export function createPlan(ctx, panel) {
         stat(L("分期总还款", "Total repaid in the plan"), res.totals?.payment, { key: "rsTotal" }),
         stat(L("分期成本", "Cost of the plan"), res.totals?.cost, { key: "rsCost" }),
         stat(L("年化利率（IRR）", "APR (IRR)"), res.apr?.nominal, { key: "rsApr", kind: "rate" }),
-        res.savedVersusOverdue != null ? stat(L("减免节省", "Saved by the waiver"), res.savedVersusOverdue, { key: "rsSaved" }) : null,
+        res.savedVersusOverdue != null ? stat(L("比按原欠款还清少付（负数为多付）", "Less than repaying the debt as it stands (negative: more)"), res.savedVersusOverdue, { key: "rsSaved", bad: negative(res.savedVersusOverdue) }) : null,
       ),
       notices(res.warnings, { title: L("谈判时注意", "When you negotiate"), openAdvice: ctx.openAdvice }),
       table({ caption: L("分期明细", "Instalments"), file: "restructure", rows, columns: [
