@@ -68,6 +68,7 @@ const CARD_SPEC = [
       { key: "date", type: "date", label: L("还款日期", "Date") },
       { key: "amount", type: "money", label: L("金额", "Amount") },
     ] }] },
+  { key: "minimumPayment", type: "money", label: L("账单上的最低还款额（可不填）", "Minimum payment on the statement (optional)"), hint: L("填了就按账单上的数算；不填则按下面的比例估算", "If given, it is used as printed; otherwise it is estimated from the share below") },
   { details: L("更多选项：日利率、最低还款、违约金", "More: daily rate, minimum payment, late fee"), children: [
     { row: [
       { key: "dailyRate", type: "percent", label: L("透支日利率（默认 0.05）", "Daily rate (default 0.05)") },
@@ -140,7 +141,9 @@ export function cardInput(v, interestMode) {
     payments: v.payments.map((p) => compact({ date: p.date || undefined, amount: num(p.amount) })),
     interestMode,
     dailyRate: pct(v.dailyRate),
-    minimumRate: pct(v.minimumRate),
+    minimumPayment: num(v.minimumPayment),
+    // the printed minimum replaces the estimate
+    minimumRate: num(v.minimumPayment) === undefined ? pct(v.minimumRate) : undefined,
     lateFeeRate: pct(v.lateFeeRate),
     lateFeeMin: num(v.lateFeeMin),
     graceDays: num(v.graceDays),
