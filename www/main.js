@@ -78,7 +78,13 @@ function applyState(state) {
   showTab(TABS.includes(valid.tab) ? valid.tab : "schedule", { save: false });
 }
 
+/** Lets the browser paint and handle input before the next piece of work (keeps tasks short). */
+const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function main() {
+  const loading = init(); // fetch and compile the package while the page is being built
+  loading.catch(() => {}); // handled below, after building; not an unhandled rejection meanwhile
+  await yieldToBrowser();
   wireTabs();
   document.getElementById("lang").addEventListener("click", () => {
     setLang(lang() === "zh" ? "en" : "zh");
@@ -98,7 +104,8 @@ async function main() {
   // Fill the forms (and the language) first, so the page is laid out while the module loads.
   applyState(readState());
   performance.mark("rp:built");
-  await init();
+  await loading;
+  await yieldToBrowser();
   performance.mark("rp:init");
   ctx.ready = true;
   tools[activeTab].update?.();
