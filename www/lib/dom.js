@@ -44,6 +44,3 @@ export function fill(el, ...children) {
   append(el, children);
   return el;
 }
-
-let ids = 0;
-export const uid = (prefix = "id") => `${prefix}-${++ids}`;

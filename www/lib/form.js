@@ -304,13 +304,13 @@ export class Form {
 
   /**
    * Shows `error` (a package error, or `{ message, messageZh }`) next to the field at `path`, or
-   * above the results when no field matches. Returns the element that shows it.
+   * at the end of the form when no visible field matches. Returns the element that shows it.
    */
-  showError(path, error, text) {
+  showError(path, error) {
     this.clearErrors();
     this.lastError = { path, error };
     const f = path && this.fields.get(path);
-    const message = text ?? (error.messageZh !== undefined ? (tr({ zh: error.messageZh, en: error.message })) : String(error.message ?? error));
+    const message = error.messageZh !== undefined ? tr({ zh: error.messageZh, en: error.message }) : String(error.message ?? error);
     if (f && !f.wrap.hidden && !f.wrap.closest("[hidden]")) {
       const details = f.wrap.closest("details");
       if (details) details.open = true;

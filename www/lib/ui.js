@@ -60,6 +60,3 @@ export function notices(items, { kind = "warn", title, openAdvice } = {}) {
           : null);
     })));
 }
-
-/** A message box for a whole result (e.g. "this function is not in this build yet"). */
-export const message = (text, cls = "info") => h("p", { class: ["message", cls] }, tr(text));
