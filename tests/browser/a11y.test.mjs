@@ -38,6 +38,17 @@ describe("a11y", { concurrency: 2 }, () => {
             }
           }
         }
+        if (audit) {
+          // and with an error on screen
+          await page.click("#tab-schedule");
+          await page.fill("#loan-principal", "abc");
+          await page.waitForSelector("#loan-principal-error:not([hidden])");
+          const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+          for (const v of result.violations) {
+            if (v.impact === "serious" || v.impact === "critical") report.push(`error state: ${v.id} (${v.impact}) ${v.help}`);
+          }
+          await page.screenshot({ path: fileURLToPath(new URL(`page-error-${width}-${lang}.png`, ARTIFACTS)) });
+        }
         assert.deepEqual(report, [], report.join("\n"));
         await closeClean(session);
       });

@@ -302,6 +302,15 @@ export class Form {
     this.formError.textContent = "";
   }
 
+  /** The label of the field at `path` in the current language, with its row ("第 2 笔 · 本金"). */
+  fieldLabel(path) {
+    const f = path && this.fields.get(path);
+    if (!f) return "";
+    const row = f.wrap.closest("fieldset.item")?.querySelector("legend")?.textContent;
+    const label = tr(f.def.label);
+    return row ? `${row} · ${label}` : label;
+  }
+
   /**
    * Shows `error` (a package error, or `{ message, messageZh }`) next to the field at `path`, or
    * at the end of the form when no visible field matches. Returns the element that shows it.

@@ -1,7 +1,7 @@
 // What every tool shares: a debounced update as you type, a polite live region with a one-line
 // summary for screen readers, today's date, and calling a package function safely.
 import { h, fill } from "./dom.js";
-import { tr } from "./i18n.js";
+import { tr, say } from "./i18n.js";
 
 /** Today's date as YYYY-MM-DD in local time (the user's "today"). */
 export function today() {
@@ -65,4 +65,15 @@ export function resultBox(title, id) {
     relabel: () => (heading.textContent = tr(title)),
     set: (...children) => fill(body, ...children),
   };
+}
+
+/**
+ * Shows a package error next to its field in `form` (at `path`) and returns the line for the
+ * result area: which field to fix, and the package's message in the page's language.
+ */
+export function inputError(form, path, error) {
+  form.showError(path, error);
+  const label = form.fieldLabel(path);
+  const lead = label ? tr({ zh: "请先修正「{f}」：", en: "Please fix “{f}”: " }, { f: label }) : tr({ zh: "请先修正输入：", en: "Please fix the input: " });
+  return h("p", { class: "message error" }, lead, say(error));
 }

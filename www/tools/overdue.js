@@ -5,7 +5,7 @@ import { tr, say } from "../lib/i18n.js";
 import { Form, num, pct, compact } from "../lib/form.js";
 import { money, percent, count } from "../lib/format.js";
 import { stat, stats, table, notices } from "../lib/ui.js";
-import { today, debounce, liveRegion, call, missing, resultBox } from "../lib/tool.js";
+import { today, debounce, liveRegion, call, missing, resultBox, inputError } from "../lib/tool.js";
 
 const L = (zh, en) => ({ zh, en });
 
@@ -287,8 +287,7 @@ export function createOverdue(ctx, panel) {
       form.clearErrors();
       renderDebt(r.value);
     } else {
-      form.showError(debtField(r.error.field ?? ""), r.error);
-      result.set(h("p", { class: "message error" }, tr(L("请先修正输入：", "Please fix the input: ")), say(r.error)));
+      result.set(inputError(form, debtField(r.error.field ?? ""), r.error));
       headline.hidden = true;
       live.say(say(r.error));
     }
@@ -301,8 +300,7 @@ export function createOverdue(ctx, panel) {
       renderCard(full.value, unpaid.value);
     } else {
       const error = (full.ok ? unpaid : full).error;
-      cardForm.showError(error.field ?? "", error);
-      cardResult.set(h("p", { class: "message error" }, tr(L("请先修正输入：", "Please fix the input: ")), say(error)));
+      cardResult.set(inputError(cardForm, error.field ?? "", error));
     }
   }
 

@@ -6,7 +6,7 @@ import { Form, num, pct, compact } from "../lib/form.js";
 import { money, count, negative } from "../lib/format.js";
 import { stat, stats, table, notices } from "../lib/ui.js";
 import { stackedArea } from "../lib/chart.js";
-import { today, debounce, liveRegion, call, missing, resultBox } from "../lib/tool.js";
+import { today, debounce, liveRegion, call, missing, resultBox, inputError } from "../lib/tool.js";
 
 const L = (zh, en) => ({ zh, en });
 const RATE_KINDS = [
@@ -345,8 +345,7 @@ export function createPlan(ctx, panel) {
   }
 
   const fail = (box, f, mapPath, error) => {
-    f.showError(mapPath(error.field ?? ""), error);
-    box.set(h("p", { class: "message error" }, tr(L("请先修正输入：", "Please fix the input: ")), say(error)));
+    box.set(inputError(f, mapPath(error.field ?? ""), error));
     return error;
   };
 

@@ -5,7 +5,7 @@ import { Form, num, pct, compact } from "../lib/form.js";
 import { money, percent } from "../lib/format.js";
 import { stat, stats, table, notices } from "../lib/ui.js";
 import { stackedArea } from "../lib/chart.js";
-import { today, debounce, liveRegion, call, missing, resultBox } from "../lib/tool.js";
+import { today, debounce, liveRegion, call, missing, resultBox, inputError } from "../lib/tool.js";
 
 const L = (zh, en) => ({ zh, en });
 
@@ -298,8 +298,7 @@ export function createSchedule(ctx, panel) {
       form.clearErrors();
       renderLoan(r.value);
     } else {
-      form.showError(loanField(r.error.field ?? ""), r.error);
-      result.set(h("p", { class: "message error" }, tr(L("请先修正输入：", "Please fix the input: ")), say(r.error)));
+      result.set(inputError(form, loanField(r.error.field ?? ""), r.error));
       headline.hidden = true;
       live.say(say(r.error));
     }
@@ -318,8 +317,7 @@ export function createSchedule(ctx, panel) {
       const path = c.error.field ?? "";
       const m = /^(?:offers)?\[?(\d+)\]?\.?(.*)$/.exec(path);
       const mapped = m ? (m[2] === "startDate" ? "startDate" : `offers[${m[1]}].${loanField(m[2])}`) : path;
-      compareForm.showError(mapped, c.error);
-      compareResult.set(h("p", { class: "message error" }, tr(L("请先修正输入：", "Please fix the input: ")), say(c.error)));
+      compareResult.set(inputError(compareForm, mapped, c.error));
     }
   }
 
