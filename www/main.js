@@ -109,6 +109,7 @@ async function main() {
   performance.mark("rp:init");
   ctx.ready = true;
   tools[activeTab].update?.();
+  await yieldToBrowser(); // a result's charts and tables follow in the next task
   performance.mark("rp:rendered");
   document.documentElement.dataset.ready = "true";
 }

@@ -64,6 +64,7 @@ export function resultBox(title, id) {
     el,
     relabel: () => (heading.textContent = tr(title)),
     set: (...children) => fill(body, ...children),
+    append: (...children) => body.append(...children),
   };
 }
 

@@ -222,6 +222,20 @@ export function createSchedule(ctx, panel) {
     const model = !hasFee && res.model && (res.model.payment !== first?.payment || res.model.interest !== res.totals?.interest)
       ? h("p", { class: "note" }, tr(L("按公式不取整计算：每期 {p}，总利息 {i}（很多计算器给出的是这个数；上面是按分取整后实际要还的）。", "By the exact formula: {p} per period, interest {i} (what many calculators quote; the figures above are what is billed, rounded to the fen)."), { p: money(res.model.payment), i: money(res.model.interest) }))
       : null;
+    result.set(summary, model, notices(res.warnings, { title: L("提醒", "Warnings"), openAdvice: ctx.openAdvice }));
+    const line = tr(L("每期还 {p}，总共多付 {c}，年化利率 {a}", "Pay {p} a period; it costs {c} in total; APR {a}"), { p: money(first?.payment), c: money(res.totals?.cost), a: percent(res.apr?.nominal) });
+    headline.textContent = line;
+    headline.hidden = false;
+    live.say(line);
+    // Charts and the table in a task of their own: the figures above show first.
+    const generation = ++renders;
+    setTimeout(() => {
+      if (generation === renders) result.append(details(rows, first, last, hasFee));
+    }, 0);
+  }
+
+  let renders = 0;
+  function details(rows, first, last, hasFee) {
     const x = rows.map((r) => r.period);
     const hasInterest = rows.some((r) => /[1-9]/.test(r.interest ?? "0"));
     const charts = rows.length
@@ -233,17 +247,9 @@ export function createSchedule(ctx, panel) {
             ...(hasFee ? [{ label: tr(L("手续费", "Fee")), values: rows.map((r) => r.fee) }] : []),
           ] }))
       : null;
-    result.set(
-      summary,
-      model,
-      notices(res.warnings, { title: L("提醒", "Warnings"), openAdvice: ctx.openAdvice }),
-      charts,
-      table({ caption: L("还款明细", "Schedule"), columns: COLUMNS.filter((c) => c.key !== "fee" || hasFee), rows, file: "schedule" }),
-    );
-    const line = tr(L("每期还 {p}，总共多付 {c}，年化利率 {a}", "Pay {p} a period; it costs {c} in total; APR {a}"), { p: money(first?.payment), c: money(res.totals?.cost), a: percent(res.apr?.nominal) });
-    headline.textContent = line;
-    headline.hidden = false;
-    live.say(line);
+    const fragment = document.createDocumentFragment();
+    fragment.append(...[charts, table({ caption: L("还款明细", "Schedule"), columns: COLUMNS.filter((c) => c.key !== "fee" || hasFee), rows, file: "schedule" })].filter(Boolean));
+    return fragment;
   }
 
   function renderCompare(res, names) {
@@ -291,6 +297,7 @@ export function createSchedule(ctx, panel) {
     const v = form.values();
     const r = call(ctx.rp, "schedule", loanInput(v));
     if (r.missing) {
+      renders++;
       result.set(missing("schedule"));
       headline.hidden = true;
     }
@@ -298,6 +305,7 @@ export function createSchedule(ctx, panel) {
       form.clearErrors();
       renderLoan(r.value);
     } else {
+      renders++;
       result.set(inputError(form, loanField(r.error.field ?? ""), r.error));
       headline.hidden = true;
       live.say(say(r.error));
