@@ -51,6 +51,13 @@ function showTab(name, { focus = false, save = true } = {}) {
   if (save) saveState();
 }
 
+/** After a tab is chosen further down the page, brings the top of its panel into view (under the sticky tab bar). */
+function revealPanelTop(name) {
+  const bar = document.querySelector("[role=tablist]");
+  const top = panel(name).getBoundingClientRect().top - bar.getBoundingClientRect().height;
+  if (top < 0) window.scrollBy({ top });
+}
+
 /** Opens the advice tab at one section, with a way back to the result that linked there. */
 function openAdvice(id) {
   const from = activeTab;
@@ -59,7 +66,12 @@ function openAdvice(id) {
 }
 
 function wireTabs() {
-  for (const t of TABS) tabButton(t).addEventListener("click", () => showTab(t));
+  for (const t of TABS) {
+    tabButton(t).addEventListener("click", () => {
+      showTab(t);
+      revealPanelTop(t);
+    });
+  }
   document.querySelector("[role=tablist]").addEventListener("keydown", (e) => {
     const i = TABS.indexOf(activeTab);
     const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
