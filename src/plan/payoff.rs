@@ -964,18 +964,52 @@ mod tests {
         }
     }
 
-    fn arb_debt() -> impl PropStrategy<Value = Debt> {
-        (1i64..2_000_000, 0i64..=3600, 0i64..20_000, 0u8..3).prop_map(
-            |(balance, rate_bp, minimum, kind)| {
+    /// Found by the 10^6-case property run: 249.23 at 31.93% a year and 1,886.82 at 0.0875% a day
+    /// (31.94% a year as ranked). Avalanche pays the daily debt first, but in short months it is
+    /// the cheaper one, so avalanche ends 0.21 dearer than snowball. Kept to show the limit.
+    #[test]
+    fn mixed_daily_and_annual_near_tie() {
+        let debts = vec![
+            debt(24_923, DebtRate::Annual(Decimal::new(3193, 4)), 0),
+            debt(188_682, DebtRate::Daily(Decimal::new(875, 6)), 0),
+        ];
+        let mut p = plan(debts, 28_212);
+        p.start_date = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        let avalanche = payoff(&p, &Strategy::Avalanche, true).unwrap();
+        let snowball = payoff(&p, &Strategy::Snowball, true).unwrap();
+        assert_eq!(avalanche.total_interest, Money::from_fen(20_985));
+        assert_eq!(snowball.total_interest, Money::from_fen(20_964));
+    }
+
+    /// A debt with an annual or monthly rate, or (`daily`) a daily rate.
+    ///
+    /// Daily-rate debts are not mixed with monthly ones in the avalanche property: a daily rate
+    /// costs more in a 31-day month than in February, so between two debts whose annualised rates
+    /// nearly tie, "highest rate first" cannot be right every month, and avalanche can pay a few
+    /// jiao more than snowball (the 10^6-case run found such a case: see
+    /// `mixed_daily_and_annual_near_tie`).
+    fn arb_debt(daily: bool) -> impl PropStrategy<Value = Debt> {
+        (
+            1i64..2_000_000,
+            0i64..=3600,
+            0i64..20_000,
+            proptest::bool::ANY,
+        )
+            .prop_map(move |(balance, rate_bp, minimum, monthly)| {
                 let annual = Decimal::new(rate_bp, 4);
-                let rate = match kind {
-                    0 => DebtRate::Annual(annual),
-                    1 => DebtRate::Monthly((annual / Decimal::from(12)).round_dp(6)),
-                    _ => DebtRate::Daily((annual / Decimal::from(360)).round_dp(7)),
+                let rate = if daily {
+                    DebtRate::Daily((annual / Decimal::from(360)).round_dp(7))
+                } else if monthly {
+                    DebtRate::Monthly((annual / Decimal::from(12)).round_dp(6))
+                } else {
+                    DebtRate::Annual(annual)
                 };
                 debt(balance, rate, minimum)
-            },
-        )
+            })
+    }
+
+    fn arb_debts() -> impl PropStrategy<Value = Vec<Debt>> {
+        proptest::bool::ANY.prop_flat_map(|daily| proptest::collection::vec(arb_debt(daily), 1..6))
     }
 
     proptest! {
@@ -983,7 +1017,7 @@ mod tests {
 
         #[test]
         fn avalanche_never_costs_more_than_snowball(
-            debts in proptest::collection::vec(arb_debt(), 1..6),
+            debts in arb_debts(),
             spare in 0i64..100_000,
             day in 1u32..=28,
         ) {
