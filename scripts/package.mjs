@@ -14,6 +14,30 @@ export const GZIP_BUDGET_BYTES = 140 * 1024;
 const cargo = readFileSync(at("Cargo.toml"), "utf8");
 const version = cargo.match(/^version = "([^"]+)"/m)[1];
 
+// wasm-bindgen's nodejs glue require()s the inline JS snippets of src/wasm/ but writes them as ES
+// modules; turn each into CommonJS (the snippets only declare top-level functions and constants).
+function snippetsToCommonJs(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) snippetsToCommonJs(path);
+    else if (entry.name.endsWith(".js")) {
+      const exported = [];
+      const body = readFileSync(path, "utf8").replace(/^export function (\w+)/gm, (_, name) => {
+        exported.push(name);
+        return `function ${name}`;
+      });
+      if (exported.length === 0) continue; // already converted (package.mjs run twice)
+      if (/^\s*(export|import)\b/m.test(body)) throw new Error(`${path}: only \`export function\` is supported in snippets`);
+      writeFileSync(path, `"use strict";\n${body}\nmodule.exports = { ${exported.join(", ")} };\n`);
+    }
+  }
+}
+try {
+  snippetsToCommonJs(pkg("node/snippets").pathname);
+} catch (error) {
+  if (error.code !== "ENOENT") throw error;
+}
+
 // The exported functions, as the nodejs glue defines them (everything but wasm-bindgen internals).
 writeFileSync(pkg("node/package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
 const glue = createRequire(import.meta.url)(pkg("node/repayment_plan.js").pathname);
@@ -71,7 +95,12 @@ writeFileSync(pkg("package.json"), JSON.stringify(manifest, null, 2) + "\n");
 copyFileSync(at("README.md"), pkg("README.md"));
 
 // Size: what a browser downloads.
-const shipped = ["web/repayment_plan_bg.wasm", "web/repayment_plan.js", "index.js"];
+// Everything under web/ (wasm, glue, the inline JS snippets of src/wasm/) and the entry.
+const webFiles = (dir) =>
+  readdirSync(pkg(dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? webFiles(`${dir}/${e.name}`) : [`${dir}/${e.name}`],
+  );
+const shipped = [...webFiles("web"), "index.js"];
 let raw = 0;
 let gz = 0;
 for (const f of shipped) {

@@ -11,7 +11,7 @@ use super::output::notices;
 use crate::calendar::DayCount;
 use crate::cost::Apr;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonWriter, Value};
+use crate::json::{JsonWriter, Value, TABLE_FIELD};
 use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
 use crate::schedule::{
     build, default_rounding, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Row,
@@ -249,24 +249,36 @@ impl RowText {
 
     /// `"1234.56"`, quotes included.
     fn money(&mut self, amount: Money) {
-        let fen = amount.fen().unsigned_abs();
         self.byte(b'"');
+        self.bare_money(amount);
+        self.byte(b'"');
+    }
+
+    /// `1234.56`.
+    fn bare_money(&mut self, amount: Money) {
+        let fen = amount.fen().unsigned_abs();
         if amount.is_negative() {
             self.byte(b'-');
         }
         self.digits(fen / 100);
         let cents = (fen % 100) as u8;
-        self.put(&[b'.', b'0' + cents / 10, b'0' + cents % 10, b'"']);
+        self.put(&[b'.', b'0' + cents / 10, b'0' + cents % 10]);
     }
 
     /// `"YYYY-MM-DD"`, quotes included.
     fn date(&mut self, date: chrono::NaiveDate) {
+        self.byte(b'"');
+        self.bare_date(date);
+        self.byte(b'"');
+    }
+
+    /// `YYYY-MM-DD`.
+    fn bare_date(&mut self, date: chrono::NaiveDate) {
         use chrono::Datelike;
         let y = date.year().clamp(0, 9999) as u32;
         let (m, d) = (date.month(), date.day());
         let digit = |n: u32| b'0' + (n % 10) as u8;
         self.put(&[
-            b'"',
             digit(y / 1000),
             digit(y / 100),
             digit(y / 10),
@@ -277,7 +289,6 @@ impl RowText {
             b'-',
             digit(d / 10),
             digit(d),
-            b'"',
         ]);
     }
 
@@ -286,13 +297,54 @@ impl RowText {
     }
 }
 
+/// The columns of a detached row table (see [`JsonWriter::table`]); the prepayment cells are
+/// empty in a row without a prepayment, as the keys are absent from its JSON object.
+const ROW_COLUMNS: &[u8] =
+    b"period#,dueDate,days#,opening,payment,principal,interest,fee,prepayment,prepaymentFee,closing";
+
 /// `"rows": [{period, dueDate, days, opening, payment, principal, interest, fee, closing}, …]`;
 /// a row with a prepayment also has `prepayment` and `prepaymentFee`. The array is formed as
-/// bytes and handed to the writer once (all ASCII, so the UTF-8 check cannot fail).
+/// bytes and handed to the writer once, as JSON or as a detached table.
 pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
     let mut out: Vec<u8> = Vec::with_capacity(2 + rows.len() * ROW_BYTES);
-    out.push(b'[');
     let mut text = RowText::new();
+    if w.detaches_tables() {
+        out.extend_from_slice(ROW_COLUMNS);
+        for row in rows {
+            text.len = 0;
+            let sep = TABLE_FIELD;
+            text.byte(sep);
+            text.digits(u64::from(row.period));
+            text.byte(sep);
+            text.bare_date(row.due);
+            text.byte(sep);
+            text.digits(row.days.unsigned_abs());
+            for amount in [
+                row.opening,
+                row.payment,
+                row.principal,
+                row.interest,
+                row.fee,
+            ] {
+                text.byte(sep);
+                text.bare_money(amount);
+            }
+            text.byte(sep);
+            if !row.prepayment.is_zero() {
+                text.bare_money(row.prepayment);
+                text.byte(sep);
+                text.bare_money(row.prepayment_fee);
+            } else {
+                text.byte(sep);
+            }
+            text.byte(sep);
+            text.bare_money(row.closing);
+            out.extend_from_slice(text.as_bytes());
+        }
+        w.table("rows", &out);
+        return;
+    }
+    out.push(b'[');
     for (i, row) in rows.iter().enumerate() {
         text.len = 0;
         if i > 0 {
@@ -326,8 +378,7 @@ pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
         out.extend_from_slice(text.as_bytes());
     }
     out.push(b']');
-    w.key("rows");
-    w.raw(std::str::from_utf8(&out).unwrap_or("[]"));
+    w.table("rows", &out);
 }
 
 /// `"totals": {payment, principal, interest, fee, cost}` (+ `prepayment`, `prepaymentFee` when any).
