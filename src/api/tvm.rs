@@ -1,7 +1,9 @@
 //! JSON front of the time-value functions in [`crate::cost`]: Excel's argument names in camelCase,
 //! one object in, one unrounded decimal string (10 places) out.
 
-use super::input::{array_value, date_value, decimal_in, integer_in, option_value, Fields};
+use super::input::{
+    array_value, date_value, decimal_in, decimal_value, each_item, integer_in, option_value, Fields,
+};
 use super::output::unrounded;
 use crate::cost::{self, When};
 use crate::error::{Error, ErrorKind, Result};
@@ -194,13 +196,20 @@ pub fn cumprinc(input: &Value) -> Result<String> {
 }
 
 fn values_field(f: &mut Fields, min: usize) -> Result<Vec<Decimal>> {
-    let path = f.path("values");
     let items = f.req("values", |v, p| array_value(v, p, min, MAX_FLOWS))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decimal_in(v, &super::input::index(&path, i), AMOUNT_MIN, AMOUNT_MAX))
-        .collect()
+    let (lo, hi) = (decimal(AMOUNT_MIN), decimal(AMOUNT_MAX));
+    each_item(items, &f.path("values"), &|v, p| {
+        // The common case without formatting the bounds; any failure gets decimal_in's message.
+        match decimal_value(v, p) {
+            Ok(d) if (lo..=hi).contains(&d) => Ok(d),
+            _ => decimal_in(v, p, AMOUNT_MIN, AMOUNT_MAX),
+        }
+    })
+}
+
+/// A bound written as decimal text (one of the constants above).
+fn decimal(text: &str) -> Decimal {
+    Decimal::from_str_exact(text).unwrap_or_default()
 }
 
 /// `npv({ rate, values })`
@@ -227,11 +236,7 @@ pub fn xirr(input: &Value) -> Result<String> {
         let dates = f.req("dates", |v, p| {
             array_value(v, p, values.len(), values.len())
         })?;
-        let dates = dates
-            .iter()
-            .enumerate()
-            .map(|(i, v)| date_value(v, &super::input::index(&path, i)))
-            .collect::<Result<Vec<_>>>()?;
+        let dates = each_item(dates, &path, &date_value)?;
         if let Some(i) = dates.iter().position(|d| *d < dates[0]) {
             return Err(Error::new(
                 ErrorKind::InvalidDate,
