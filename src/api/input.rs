@@ -395,7 +395,7 @@ impl<'a> Fields<'a> {
             None => (String::new(), String::new()),
         };
         let mut known: Vec<&str> = self.known.clone();
-        known.sort_unstable();
+        crate::sort::sort_by(&mut known, |a, b| a < b);
         known.dedup();
         Err(Error::new(
             ErrorKind::UnknownField,
