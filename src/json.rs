@@ -333,7 +333,10 @@ impl JsonWriter {
 
     /// With room for `bytes` of output, to avoid regrowing for large schedules.
     pub fn with_capacity(bytes: usize) -> JsonWriter {
-        let detach = DETACH_TABLES.load(Ordering::Relaxed);
+        JsonWriter::create(bytes, DETACH_TABLES.load(Ordering::Relaxed))
+    }
+
+    fn create(bytes: usize, detach: bool) -> JsonWriter {
         JsonWriter {
             out: String::with_capacity(if detach { 256 } else { bytes }),
             fresh: true,
@@ -463,7 +466,9 @@ impl JsonWriter {
     /// for a string column, `name#` for a number, comma-separated, in key order), then every
     /// row's cells, all separated by [`TABLE_FIELD`]; an empty cell is an absent key, and no cell
     /// contains a control character. The value in the JSON text is then `{"\u0000": n}`: the
-    /// n-th table after the text. Either way `rows` is ASCII.
+    /// n-th table after the text. Either way `rows` is ASCII. The reader in `src/wasm/` builds
+    /// the rows of each column spec it knows with an object literal; a new table needs its spec
+    /// added there.
     pub fn table(&mut self, key: &str, rows: &[u8]) {
         self.key(key);
         let rows = std::str::from_utf8(rows).unwrap_or_default();
@@ -535,6 +540,38 @@ mod tests {
         let deep = "[".repeat(100) + &"]".repeat(100);
         assert_eq!(parse(&deep).unwrap_err().kind(), ErrorKind::InvalidInput);
         assert!(parse(&("[".repeat(20) + &"]".repeat(20))).is_ok());
+    }
+
+    #[test]
+    fn tables_inline_or_detached() {
+        let write = |detach: bool, rows: &[u8]| {
+            let mut w = JsonWriter::create(16, detach);
+            w.begin_object();
+            w.key("n");
+            w.count(2);
+            w.table("rows", rows);
+            w.table("more", rows);
+            w.key("ok");
+            w.bool(true);
+            w.end_object();
+            w.finish()
+        };
+        assert_eq!(
+            write(false, br#"[{"a":"1.00"}]"#),
+            r#"{"n":2,"rows":[{"a":"1.00"}],"more":[{"a":"1.00"}],"ok":true}"#
+        );
+        assert_eq!(
+            write(false, b""),
+            r#"{"n":2,"rows":[],"more":[],"ok":true}"#
+        );
+        assert_eq!(
+            write(true, b"a\x021.00"),
+            "{\"n\":2,\"rows\":{\"\\u0000\":1},\"more\":{\"\\u0000\":2},\"ok\":true}\u{1}a\u{2}1.00\u{1}a\u{2}1.00"
+        );
+        // The JSON part is plain JSON: the reader parses it before putting the tables in.
+        let text = write(true, b"a\x021.00");
+        let json_part = text.split(TABLE_START).next().unwrap_or_default();
+        assert!(parse(json_part).is_ok());
     }
 
     #[test]

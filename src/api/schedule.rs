@@ -223,28 +223,30 @@ impl RowText {
         }
     }
 
+    /// Byte by byte: the pieces are a few bytes long, and a `memcpy` call per piece (in wasm a
+    /// `memory.copy`, which V8 runs out of line) cost more than the copying.
     fn put(&mut self, text: &[u8]) {
-        if let Some(slot) = self.bytes.get_mut(self.len..self.len + text.len()) {
-            slot.copy_from_slice(text);
-            self.len += text.len();
+        for &b in text {
+            self.byte(b);
         }
     }
 
-    /// The decimal digits of `n`.
-    fn digits(&mut self, mut n: u64) {
-        let mut tmp = [0u8; 20];
-        let mut at = tmp.len();
-        while at > 0 {
-            at -= 1;
-            if let Some(slot) = tmp.get_mut(at) {
-                *slot = b'0' + (n % 10) as u8;
-            }
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+    /// The decimal digits of `n`, written in place from the last one.
+    fn digits(&mut self, n: u64) {
+        let mut count = 1;
+        let mut rest = n / 10;
+        while rest > 0 {
+            count += 1;
+            rest /= 10;
         }
-        self.put(tmp.get(at..).unwrap_or_default());
+        let mut n = n;
+        if let Some(slots) = self.bytes.get_mut(self.len..self.len + count) {
+            for slot in slots.iter_mut().rev() {
+                *slot = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            self.len += count;
+        }
     }
 
     /// `"1234.56"`, quotes included.
@@ -297,9 +299,11 @@ impl RowText {
     }
 }
 
-/// The columns of a detached row table (see [`JsonWriter::table`]); the prepayment cells are
-/// empty in a row without a prepayment, as the keys are absent from its JSON object.
-const ROW_COLUMNS: &[u8] =
+/// The columns of a detached row table (see [`JsonWriter::table`]) when no row has a prepayment.
+const ROW_COLUMNS: &[u8] = b"period#,dueDate,days#,opening,payment,principal,interest,fee,closing";
+/// The columns when some row has one; the prepayment cells of the other rows are empty, as those
+/// keys are absent from their JSON objects.
+const PREPAID_ROW_COLUMNS: &[u8] =
     b"period#,dueDate,days#,opening,payment,principal,interest,fee,prepayment,prepaymentFee,closing";
 
 /// `"rows": [{period, dueDate, days, opening, payment, principal, interest, fee, closing}, …]`;
@@ -309,7 +313,12 @@ pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
     let mut out: Vec<u8> = Vec::with_capacity(2 + rows.len() * ROW_BYTES);
     let mut text = RowText::new();
     if w.detaches_tables() {
-        out.extend_from_slice(ROW_COLUMNS);
+        let prepaid = rows.iter().any(|row| !row.prepayment.is_zero());
+        out.extend_from_slice(if prepaid {
+            PREPAID_ROW_COLUMNS
+        } else {
+            ROW_COLUMNS
+        });
         for row in rows {
             text.len = 0;
             let sep = TABLE_FIELD;
@@ -329,13 +338,15 @@ pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
                 text.byte(sep);
                 text.bare_money(amount);
             }
-            text.byte(sep);
-            if !row.prepayment.is_zero() {
-                text.bare_money(row.prepayment);
+            if prepaid {
                 text.byte(sep);
-                text.bare_money(row.prepayment_fee);
-            } else {
-                text.byte(sep);
+                if !row.prepayment.is_zero() {
+                    text.bare_money(row.prepayment);
+                    text.byte(sep);
+                    text.bare_money(row.prepayment_fee);
+                } else {
+                    text.byte(sep);
+                }
             }
             text.byte(sep);
             text.bare_money(row.closing);

@@ -17,11 +17,12 @@ use wasm_bindgen::JsCast;
 
 // The result reader. Text without a table start (U+0001, which JSON text never contains raw) is
 // plain JSON. Otherwise the JSON part holds {"\u0000": n} where the n-th table goes; a table is
-// its column spec and cells separated by U+0002, an empty cell being an absent key. The usual
-// schedule rows are built with object literals (one hidden class, no per-key lookups), any
-// other table generically; both give the objects JSON.parse would.
+// its column spec and cells separated by U+0002, an empty cell being an absent key. Rows are
+// built with object literals (one hidden class, no per-key lookups), one per known column spec,
+// giving the objects JSON.parse would; an unknown spec is a bug, reported as an internal error.
 #[wasm_bindgen(inline_js = r##"
-const ROWS = "period#,dueDate,days#,opening,payment,principal,interest,fee,prepayment,prepaymentFee,closing";
+const ROWS = "period#,dueDate,days#,opening,payment,principal,interest,fee,closing";
+const PREPAID_ROWS = "period#,dueDate,days#,opening,payment,principal,interest,fee,prepayment,prepaymentFee,closing";
 export function decode(text) {
   if (text.indexOf("\x01") < 0) return JSON.parse(text);
   const parts = text.split("\x01");
@@ -41,6 +42,12 @@ function fill(value, parts) {
 function table(f) {
   const rows = [];
   if (f[0] === ROWS) {
+    for (let j = 1; j < f.length; j += 9) {
+      rows.push({ period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], closing: f[j + 8] });
+    }
+    return rows;
+  }
+  if (f[0] === PREPAID_ROWS) {
     for (let j = 1; j < f.length; j += 11) {
       rows.push(f[j + 8] === ""
         ? { period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], closing: f[j + 10] }
@@ -48,19 +55,7 @@ function table(f) {
     }
     return rows;
   }
-  const names = f[0].split(",");
-  const n = names.length;
-  const numeric = names.map((name) => name.endsWith("#"));
-  for (let c = 0; c < n; c++) if (numeric[c]) names[c] = names[c].slice(0, -1);
-  for (let j = 1; j < f.length; j += n) {
-    const row = {};
-    for (let c = 0; c < n; c++) {
-      const cell = f[j + c];
-      if (cell !== "") row[names[c]] = numeric[c] ? +cell : cell;
-    }
-    rows.push(row);
-  }
-  return rows;
+  throw new Error(`unknown table ${f[0]}`);
 }
 "##)]
 extern "C" {
