@@ -54,8 +54,8 @@ pub(crate) fn rounding_field(
         ("halfEven", RoundingMode::HalfEven),
         ("down", RoundingMode::Down),
     ];
-    let mode = r.opt("mode", |v, p| option_value(v, p, &modes))?;
-    let residue = r.opt("residue", |v, p| {
+    let mode = r.opt("mode", &|v, p| option_value(v, p, &modes))?;
+    let residue = r.opt("residue", &|v, p| {
         option_value(v, p, &[("first", Residue::First), ("last", Residue::Last)])
     })?;
     r.finish()?;
@@ -69,34 +69,34 @@ pub(crate) fn rounding_field(
 /// An optional rate in `[0, max]` (one shared instance instead of a closure per key: smaller wasm).
 #[inline(never)]
 pub(crate) fn rate_opt(f: &mut Fields, key: &'static str, max: &str) -> Result<Option<Decimal>> {
-    f.opt(key, |v, p| decimal_in(v, p, "0", max))
+    f.opt(key, &|v, p| decimal_in(v, p, "0", max))
 }
 
 /// An optional amount of money, at least `min`.
 #[inline(never)]
 pub(crate) fn money_opt(f: &mut Fields, key: &'static str, min: &str) -> Result<Option<Money>> {
-    f.opt(key, |v, p| money_in(v, p, min, AMOUNT_MAX))
+    f.opt(key, &|v, p| money_in(v, p, min, AMOUNT_MAX))
 }
 
 /// A required amount of money, at least 0.01.
 #[inline(never)]
 pub(crate) fn money_req(f: &mut Fields, key: &'static str) -> Result<Money> {
-    f.req(key, |v, p| money_in(v, p, "0.01", AMOUNT_MAX))
+    f.req(key, &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))
 }
 
 /// A required period number, 1 … 600.
 #[inline(never)]
 fn period_req(f: &mut Fields, key: &'static str) -> Result<u32> {
-    Ok(f.req(key, |v, p| integer_in(v, p, 1, i64::from(MAX_PERIODS)))? as u32)
+    Ok(f.req(key, &|v, p| integer_in(v, p, 1, i64::from(MAX_PERIODS)))? as u32)
 }
 
 /// Reads the schedule input object (every key but `name`, which only `compareOffers` takes).
 /// Which rate or fee goes with which method is checked by the core ([`build`]).
 fn read_loan(f: &mut Fields) -> Result<Loan> {
     let principal = money_req(f, "principal")?;
-    let method = f.req("method", |v, p| option_value(v, p, METHODS))?;
+    let method = f.req("method", &|v, p| option_value(v, p, METHODS))?;
     let periods = period_req(f, "periods")?;
-    let start = f.req("startDate", date_value)?;
+    let start = f.req("startDate", &date_value)?;
     let mut loan = Loan::new(principal, method, periods, start);
 
     f.one_of(&["annualRate", "monthlyRate", "dailyRate"])?;
@@ -111,13 +111,13 @@ fn read_loan(f: &mut Fields) -> Result<Loan> {
     loan.fee = per_period.or(total);
 
     loan.upfront_fee = money_opt(f, "upfrontFee", "0")?.unwrap_or(Money::ZERO);
-    loan.first_due = f.opt("firstDueDate", date_value)?;
+    loan.first_due = f.opt("firstDueDate", &date_value)?;
     let day_counts = [
         ("30/360", DayCount::Thirty360),
         ("actual/360", DayCount::Actual360),
         ("actual/365", DayCount::Actual365),
     ];
-    loan.day_count = f.opt("dayCount", |v, p| option_value(v, p, &day_counts))?;
+    loan.day_count = f.opt("dayCount", &|v, p| option_value(v, p, &day_counts))?;
     loan.rounding = rounding_field(f, default_rounding(method))?;
     loan.lpr = rate_opt(f, "lpr", "1")?.unwrap_or(DEFAULT_LPR);
 
@@ -129,7 +129,7 @@ fn read_loan(f: &mut Fields) -> Result<Loan> {
             ("shortenTerm", Strategy::ShortenTerm),
             ("reducePayment", Strategy::ReducePayment),
         ];
-        let strategy = p.req("strategy", |v, q| option_value(v, q, &strategies))?;
+        let strategy = p.req("strategy", &|v, q| option_value(v, q, &strategies))?;
         let fee = money_opt(&mut p, "fee", "0")?.unwrap_or(Money::ZERO);
         p.finish()?;
         loan.prepayments.push(Prepayment {
@@ -155,7 +155,7 @@ fn read_loan(f: &mut Fields) -> Result<Loan> {
 /// An optional array of at most 600 items (absent: empty).
 fn list<'a>(f: &mut Fields<'a>, key: &'static str) -> Result<&'a [Value]> {
     Ok(
-        f.opt(key, |v, p| array_value(v, p, 0, MAX_PERIODS as usize))?
+        f.opt(key, &|v, p| array_value(v, p, 0, MAX_PERIODS as usize))?
             .unwrap_or(&[]),
     )
 }
@@ -182,7 +182,7 @@ fn read_and_build(
     let mut f = Fields::new(value, path)?;
     let read = read_loan(&mut f).and_then(|loan| {
         let name = if named {
-            f.opt("name", text_value)?
+            f.opt("name", &text_value)?
         } else {
             None
         };
