@@ -47,8 +47,11 @@ proptest! {
         let payment = cost::pmt(rate, n, pv, Decimal::ZERO, when).unwrap();
         let back = cost::pv(rate, n, payment, Decimal::ZERO, when).unwrap();
         prop_assert!((back - pv).abs() <= pv * Decimal::new(1, 18), "pv {pv} came back as {back}");
+        // fv subtracts two numbers of size pv·(1+r)^n; 28 significant digits leave a residue
+        // of that size × 1e-27 (found by the 10^6-case run: 590 periods at 4.92% left 0.000002).
         let left = cost::fv(rate, n, payment, pv, when).unwrap();
-        prop_assert!(left.abs() <= pv * Decimal::new(1, 16), "fv after paying off: {left}");
+        let growth = cost::growth(rate, n).unwrap();
+        prop_assert!(left.abs() <= pv * growth * Decimal::new(1, 26), "fv after paying off: {left}");
         let periods = cost::nper(rate, payment, pv, Decimal::ZERO, when).unwrap();
         prop_assert!((periods - n).abs() < Decimal::new(1, 9), "nper {periods} ≠ {nper}");
         // (One payment at the start repays pv at any rate: every rate is a root, so skip it.)

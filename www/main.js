@@ -1,0 +1,128 @@
+// The page: tabs, language, URL-fragment state, and the four tools. It collects input, calls the
+// package (./pkg/index.js, built from the Rust library) and shows what the package returns.
+import init, * as rp from "./pkg/index.js";
+import { setLang, lang, onLang } from "./lib/i18n.js";
+import { readState, writeState } from "./lib/state.js";
+import { createSchedule } from "./tools/schedule.js";
+import { createOverdue } from "./tools/overdue.js";
+import { createPlan } from "./tools/plan.js";
+import { createAdvice } from "./tools/advice.js";
+
+const TABS = ["schedule", "overdue", "plan", "advice"];
+const FACTORIES = { schedule: createSchedule, overdue: createOverdue, plan: createPlan, advice: createAdvice };
+const tabButton = (name) => document.getElementById(`tab-${name}`);
+const panel = (name) => document.getElementById(`panel-${name}`);
+
+let activeTab = "schedule";
+const tools = {}; // built tools; the others are built the first time their tab opens
+let pending = {}; // state for tools not built yet
+const ctx = { rp, openAdvice, changed: saveState, ready: false };
+
+/** The tool behind a tab, built on first use. */
+function tool(name) {
+  if (!tools[name]) {
+    tools[name] = FACTORIES[name](ctx, panel(name));
+    tools[name].setState?.(pending[name]);
+  }
+  return tools[name];
+}
+
+function saveState() {
+  const state = { tab: activeTab, lang: lang() };
+  for (const name of TABS) {
+    const value = tools[name]?.getState ? tools[name].getState() : pending[name];
+    if (value !== undefined) state[name] = value;
+  }
+  writeState(state);
+}
+
+function showTab(name, { focus = false, save = true } = {}) {
+  if (!TABS.includes(name)) name = "schedule";
+  activeTab = name;
+  tool(name);
+  for (const t of TABS) {
+    const selected = t === name;
+    tabButton(t).setAttribute("aria-selected", String(selected));
+    tabButton(t).tabIndex = selected ? 0 : -1;
+    panel(t).hidden = !selected;
+  }
+  if (focus) tabButton(name).focus();
+  tools[name].update?.();
+  if (save) saveState();
+}
+
+/** Opens the advice tab at one section, with a way back to the result that linked there. */
+function openAdvice(id) {
+  const from = activeTab;
+  showTab("advice");
+  tools.advice.reveal(id, from === "advice" ? null : () => showTab(from, { focus: true }));
+}
+
+function wireTabs() {
+  for (const t of TABS) tabButton(t).addEventListener("click", () => showTab(t));
+  document.querySelector("[role=tablist]").addEventListener("keydown", (e) => {
+    const i = TABS.indexOf(activeTab);
+    const next = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }[e.key];
+    if (next === undefined) return;
+    e.preventDefault();
+    showTab(TABS[(next + TABS.length) % TABS.length], { focus: true });
+  });
+}
+
+function applyState(state) {
+  const valid = state && typeof state === "object" ? state : {};
+  pending = Object.fromEntries(TABS.map((t) => [t, valid[t]]));
+  setLang(valid.lang === "en" ? "en" : "zh");
+  for (const [name, built] of Object.entries(tools)) built.setState?.(pending[name]);
+  // Showing what is already in the fragment (or the example) changes nothing worth writing back.
+  showTab(TABS.includes(valid.tab) ? valid.tab : "schedule", { save: false });
+}
+
+/** Lets the browser paint and handle input before the next piece of work (keeps tasks short). */
+const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function main() {
+  const loading = init(); // fetch and compile the package while the page is being built
+  loading.catch(() => {}); // handled below, after building; not an unhandled rejection meanwhile
+  await yieldToBrowser();
+  wireTabs();
+  document.getElementById("lang").addEventListener("click", () => {
+    setLang(lang() === "zh" ? "en" : "zh");
+    saveState();
+  });
+  document.getElementById("print").addEventListener("click", () => window.print());
+  document.getElementById("reset").addEventListener("click", () => {
+    applyState({ tab: activeTab, lang: lang() });
+    history.replaceState(null, "", location.pathname + location.search);
+  });
+  onLang(() => {
+    for (const built of Object.values(tools)) built.relabel?.();
+    tools[activeTab]?.update?.();
+  });
+  window.addEventListener("hashchange", () => applyState(readState()));
+
+  // Fill the forms (and the language) first, so the page is laid out while the module loads.
+  applyState(readState());
+  performance.mark("rp:built");
+  await loading;
+  await yieldToBrowser();
+  performance.mark("rp:init");
+  ctx.ready = true;
+  tools[activeTab].update?.();
+  await yieldToBrowser(); // a result's charts and tables follow in the next task
+  performance.mark("rp:rendered");
+  document.documentElement.dataset.ready = "true";
+}
+
+main().catch((error) => {
+  const box = document.createElement("p");
+  box.className = "message error";
+  box.setAttribute("role", "alert");
+  box.textContent = `计算模块加载失败 / The calculator could not load: ${error?.message ?? error}`;
+  document.getElementById("tools").prepend(box);
+  document.documentElement.dataset.ready = "error";
+});
+
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  window.addEventListener("load", () => navigator.serviceWorker.register("sw.js").catch(() => undefined));
+}
