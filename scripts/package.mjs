@@ -1,6 +1,6 @@
 // Writes the hand-written entry points, types and package.json into pkg/, then checks the size
 // budget. Run by scripts/build.sh after wasm-bindgen.
-import { readFileSync, writeFileSync, copyFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync, copyFileSync, readdirSync, statSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 
@@ -14,29 +14,28 @@ export const GZIP_BUDGET_BYTES = 130 * 1024;
 const cargo = readFileSync(at("Cargo.toml"), "utf8");
 const version = cargo.match(/^version = "([^"]+)"/m)[1];
 
-// wasm-bindgen's nodejs glue require()s the inline JS snippets of src/wasm/ but writes them as ES
-// modules; turn each into CommonJS (the snippets only declare top-level functions and constants).
-function snippetsToCommonJs(dir) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) snippetsToCommonJs(path);
-    else if (entry.name.endsWith(".js")) {
-      const exported = [];
-      const body = readFileSync(path, "utf8").replace(/^export function (\w+)/gm, (_, name) => {
-        exported.push(name);
-        return `function ${name}`;
-      });
-      if (exported.length === 0) continue; // already converted (package.mjs run twice)
-      if (/^\s*(export|import)\b/m.test(body)) throw new Error(`${path}: only \`export function\` is supported in snippets`);
-      writeFileSync(path, `"use strict";\n${body}\nmodule.exports = { ${exported.join(", ")} };\n`);
-    }
-  }
+// The inline JS of src/wasm/ (`#[wasm_bindgen(inline_js)]`) comes as snippet modules under
+// <glue dir>/snippets/<crate-hash>/, imported by the web glue and require()d, still in ES module
+// syntax, by the nodejs glue. Put each into its glue instead, wrapped in a function scope: no
+// extra module to fetch, preload or cache, no path that changes with the hash, and no ES module
+// syntax in CommonJS. A snippet may only declare top-level functions and constants.
+function inlineSnippets(dir) {
+  const gluePath = pkg(`${dir}/repayment_plan.js`);
+  let glue = readFileSync(gluePath, "utf8");
+  const importLine =
+    /^(?:import \{ ([\w, ]+) \} from '\.\/(snippets\/[^']+)';|const \{ ([\w, ]+) \} = require\(String\.raw`\.\/(snippets\/[^`]+)`\);)$/gm;
+  glue = glue.replace(importLine, (_, esNames, esPath, cjsNames, cjsPath) => {
+    const names = esNames ?? cjsNames;
+    const body = readFileSync(pkg(`${dir}/${esPath ?? cjsPath}`), "utf8").replace(/^export function /gm, "function ");
+    if (/^\s*(export|import)\b/m.test(body)) throw new Error(`${esPath ?? cjsPath}: only \`export function\` is supported`);
+    return `const { ${names} } = (() => {\n${body}\nreturn { ${names} };\n})();`;
+  });
+  if (glue.includes("snippets/")) throw new Error(`${dir}/repayment_plan.js: a snippet reference was not inlined`);
+  writeFileSync(gluePath, glue);
+  rmSync(pkg(`${dir}/snippets`), { recursive: true, force: true });
 }
-try {
-  snippetsToCommonJs(pkg("node/snippets").pathname);
-} catch (error) {
-  if (error.code !== "ENOENT") throw error;
-}
+inlineSnippets("web");
+inlineSnippets("node");
 
 // The exported functions, as the nodejs glue defines them (everything but wasm-bindgen internals).
 writeFileSync(pkg("node/package.json"), JSON.stringify({ type: "commonjs" }) + "\n");
@@ -95,12 +94,7 @@ writeFileSync(pkg("package.json"), JSON.stringify(manifest, null, 2) + "\n");
 copyFileSync(at("README.md"), pkg("README.md"));
 
 // Size: what a browser downloads.
-// Everything under web/ (wasm, glue, the inline JS snippets of src/wasm/) and the entry.
-const webFiles = (dir) =>
-  readdirSync(pkg(dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? webFiles(`${dir}/${e.name}`) : [`${dir}/${e.name}`],
-  );
-const shipped = [...webFiles("web"), "index.js"];
+const shipped = ["web/repayment_plan_bg.wasm", "web/repayment_plan.js", "index.js"];
 let raw = 0;
 let gz = 0;
 for (const f of shipped) {
