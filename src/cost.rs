@@ -470,10 +470,24 @@ fn bisect(value: &impl Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> 
     Some(0.5 * (lo + hi))
 }
 
+/// The nearest `f64` of each value.
+///
+/// A decimal is `mantissa / 10^scale`; when both are exact in `f64` (mantissa below 2^53,
+/// 10^scale up to 10^22), one IEEE division gives the correctly rounded result, much cheaper than
+/// `Decimal::to_f64` (amounts in fen always qualify). Other values take the general conversion.
 fn to_f64_all(values: &[Decimal]) -> Result<Vec<f64>> {
+    const EXACT_MANTISSA: u128 = 1 << 53;
     values
         .iter()
-        .map(|v| v.to_f64().ok_or_else(overflow))
+        .map(|v| {
+            let (mantissa, scale) = (v.mantissa(), v.scale());
+            if mantissa.unsigned_abs() < EXACT_MANTISSA && scale <= 22 {
+                Some(mantissa as f64 / 10f64.powi(scale as i32))
+            } else {
+                v.to_f64()
+            }
+            .ok_or_else(overflow)
+        })
         .collect()
 }
 
