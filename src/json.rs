@@ -463,7 +463,8 @@ impl JsonWriter {
     ///
     /// Plain: `rows` is the array as JSON text. Detached: `rows` is a table for a JS reader that
     /// builds the objects itself, which costs a fraction of `JSON.parse`: the column spec (`name`
-    /// for a string column, `name#` for a number, comma-separated, in key order), then every
+    /// for a string column, `name#` for a number, `name"` for a string written as its JSON
+    /// literal, for user text; comma-separated, in key order), then every
     /// row's cells, all separated by [`TABLE_FIELD`]; an empty cell is an absent key, and no cell
     /// contains a control character. The value in the JSON text is then `{"\u0000": n}`: the
     /// n-th table after the text. Either way `rows` is ASCII. The reader in `src/wasm/` builds

@@ -10,7 +10,7 @@ use super::input::{
 };
 use super::output::notices;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonWriter, Value};
+use crate::json::{JsonWriter, Value, TABLE_FIELD};
 use crate::money::Money;
 use crate::notice::Notice;
 use crate::plan::budget::{self, BudgetInput, DtiThresholds, Expense, ExpenseKind, TARGET_SPLIT};
@@ -471,6 +471,10 @@ pub fn payoff(input: &Value) -> Result<String> {
     Ok(w.finish())
 }
 
+/// The columns of a month's detached row table (see [`JsonWriter::table`]): `name"` is a
+/// string column whose cells are JSON string literals.
+const PLAN_ROW_COLUMNS: &[u8] = b"name\",payment,interest,balance";
+
 fn write_timeline(
     w: &mut JsonWriter,
     result: &Payoff,
@@ -484,6 +488,7 @@ fn write_timeline(
         .collect();
     let mut scratch =
         String::with_capacity(128 + prefixes.iter().map(String::len).max().unwrap_or(0));
+    let mut table: Vec<u8> = Vec::new();
     for (month, rows) in result.timeline() {
         let (mut payment, mut interest, mut balance) = (0i64, 0i64, 0i64);
         for row in rows {
@@ -508,6 +513,25 @@ fn write_timeline(
         w.money(Money::from_fen(interest));
         w.key("balance");
         w.money(Money::from_fen(balance));
+        if w.detaches_tables() {
+            // The same rows as a detached table; a name is a cell as its JSON string literal,
+            // so it can hold any text and is never empty.
+            table.clear();
+            table.extend_from_slice(PLAN_ROW_COLUMNS);
+            for row in rows {
+                scratch.clear();
+                scratch.push(char::from(TABLE_FIELD));
+                scratch.push_str(names.get(row.debt).map_or("\"\"", String::as_str));
+                for amount in [row.payment, row.interest, row.balance] {
+                    scratch.push(char::from(TABLE_FIELD));
+                    amount.write_to(&mut scratch);
+                }
+                table.extend_from_slice(scratch.as_bytes());
+            }
+            w.table("rows", &table);
+            w.end_object();
+            continue;
+        }
         w.key("rows");
         w.begin_array();
         for row in rows {

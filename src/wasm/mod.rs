@@ -17,12 +17,14 @@ use wasm_bindgen::JsCast;
 
 // The result reader. Text without a table start (U+0001, which JSON text never contains raw) is
 // plain JSON. Otherwise the JSON part holds {"\u0000": n} where the n-th table goes; a table is
-// its column spec and cells separated by U+0002, an empty cell being an absent key. Rows are
+// its column spec and cells separated by U+0002, an empty cell being an absent key; a column
+// named with a trailing `"` holds JSON string literals (user text: names). Rows are
 // built with object literals (one hidden class, no per-key lookups), one per known column spec,
 // giving the objects JSON.parse would; an unknown spec is a bug, reported as an internal error.
 #[wasm_bindgen(inline_js = r##"
 const ROWS = "period#,dueDate,days#,opening,payment,principal,interest,fee,closing";
 const PREPAID_ROWS = "period#,dueDate,days#,opening,payment,principal,interest,fee,prepayment,prepaymentFee,closing";
+const PLAN_ROWS = 'name",payment,interest,balance';
 export function decode(text) {
   if (text.indexOf("\x01") < 0) return JSON.parse(text);
   const parts = text.split("\x01");
@@ -52,6 +54,13 @@ function table(f) {
       rows.push(f[j + 8] === ""
         ? { period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], closing: f[j + 10] }
         : { period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], prepayment: f[j + 8], prepaymentFee: f[j + 9], closing: f[j + 10] });
+    }
+    return rows;
+  }
+  if (f[0] === PLAN_ROWS) {
+    for (let j = 1; j < f.length; j += 4) {
+      const name = f[j];
+      rows.push({ name: name.indexOf("\\") < 0 ? name.slice(1, -1) : JSON.parse(name), payment: f[j + 1], interest: f[j + 2], balance: f[j + 3] });
     }
     return rows;
   }

@@ -68,6 +68,28 @@ test("control characters in names cannot break the table framing", () => {
     monthlyBudget: "200", strategy: "avalanche", startDate: "2026-01-15",
   });
   assert.equal(out.debts[0].name, name);
+  for (const month of out.timeline) assert.equal(month.rows[0].name, name);
+});
+
+test("payoff timeline rows from detached tables: keys, order, names, sums", () => {
+  const names = ["x", "花呗", "a\\b", "say \"hi\"", "tab\there", "😀 card"];
+  const debts = names.map((name, i) => ({ name, balance: String(1000 + 500 * i), annualRate: "0.12", minimumPayment: "50" }));
+  const out = lib.payoff({ debts, monthlyBudget: "900", strategy: "avalanche", startDate: "2026-01-31" });
+  assert.ok(out.feasible && out.timeline.length === out.months);
+  for (const month of out.timeline) {
+    assert.deepEqual(Object.keys(month), ["month", "date", "payment", "interest", "balance", "rows"]);
+    assert.ok(month.rows.length > 0);
+    let paid = 0;
+    for (const row of month.rows) {
+      assert.deepEqual(Object.keys(row), ["name", "payment", "interest", "balance"]);
+      assert.ok(names.includes(row.name), JSON.stringify(row.name));
+      for (const key of ["payment", "interest", "balance"]) assert.match(row[key], /^-?\d+\.\d\d$/);
+      paid += toFen(row.payment);
+    }
+    assert.equal(paid, toFen(month.payment));
+  }
+  assert.deepEqual(new Set(out.timeline[0].rows.map((r) => r.name)), new Set(names));
+  assert.deepEqual(JSON.parse(JSON.stringify(out)), out);
 });
 
 test("the browser download is within the size budget (pkg/size.json, written by the build)", () => {
