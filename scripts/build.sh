@@ -15,7 +15,7 @@ wasm-bindgen "$wasm" --target web --out-dir pkg/web --out-name repayment_plan --
 # nodejs: CommonJS glue that loads the .wasm synchronously with fs; Node's ESM entry shares it.
 wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node --out-name repayment_plan --no-typescript
 for f in pkg/web/repayment_plan_bg.wasm pkg/node/repayment_plan_bg.wasm; do
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers "$f" -o "$f"
 done
 

@@ -377,11 +377,7 @@ const PROOF_WIDTH: f64 = 5e-11;
 /// `f` changes sign within ±[`PROOF_WIDTH`] of it.
 pub fn solve_rate(f: impl Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
     let value = |r: f64| f(r).0;
-    let proven = |r: f64| {
-        let width = PROOF_WIDTH * r.abs().max(1.0) * 0.5;
-        let (lo, hi) = (value(r - width), value(r + width));
-        lo == 0.0 || hi == 0.0 || (lo < 0.0) != (hi < 0.0)
-    };
+    let proven = |r: f64| is_proven_root(&value, r);
     let guess = if guess.is_finite() && guess > -1.0 {
         guess
     } else {
@@ -442,6 +438,13 @@ pub fn solve_rate(f: impl Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
     None
 }
 
+/// Whether `value` changes sign within ±[`PROOF_WIDTH`] (relative above 1) of `r`.
+fn is_proven_root(value: &impl Fn(f64) -> f64, r: f64) -> bool {
+    let width = PROOF_WIDTH * r.abs().max(1.0) * 0.5;
+    let (lo, hi) = (value(r - width), value(r + width));
+    lo == 0.0 || hi == 0.0 || (lo < 0.0) != (hi < 0.0)
+}
+
 /// Bisection on a bracket with a sign change, to the last bit.
 fn bisect(value: &impl Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> {
     let mut f_lo = value(lo);
@@ -467,10 +470,24 @@ fn bisect(value: &impl Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> 
     Some(0.5 * (lo + hi))
 }
 
+/// The nearest `f64` of each value.
+///
+/// A decimal is `mantissa / 10^scale`; when both are exact in `f64` (mantissa below 2^53,
+/// 10^scale up to 10^22), one IEEE division gives the correctly rounded result, much cheaper than
+/// `Decimal::to_f64` (amounts in fen always qualify). Other values take the general conversion.
 fn to_f64_all(values: &[Decimal]) -> Result<Vec<f64>> {
+    const EXACT_MANTISSA: u128 = 1 << 53;
     values
         .iter()
-        .map(|v| v.to_f64().ok_or_else(overflow))
+        .map(|v| {
+            let (mantissa, scale) = (v.mantissa(), v.scale());
+            if mantissa.unsigned_abs() < EXACT_MANTISSA && scale <= 22 {
+                Some(mantissa as f64 / 10f64.powi(scale as i32))
+            } else {
+                v.to_f64()
+            }
+            .ok_or_else(overflow)
+        })
         .collect()
 }
 
@@ -555,7 +572,8 @@ pub fn xirr(
         .map(|d| (*d - first).num_days() as f64 / f64::from(basis))
         .collect();
     let guess = guess.and_then(|g| g.to_f64()).unwrap_or(0.1);
-    let f = |r: f64| {
+    // Exact evaluation: one `exp` per flow.
+    let exact = |r: f64| {
         let ln_base = r.ln_1p();
         let (mut total, mut slope) = (0.0, 0.0);
         for (c, t) in flows.iter().zip(&years) {
@@ -565,8 +583,37 @@ pub fn xirr(
         }
         (total, slope)
     };
+    // Fast evaluation for the search: the discount factor of each flow from the previous one's,
+    // times the factor of the day gap between them, computed only when the gap changes (regular
+    // instalments have a handful of distinct gaps), so a few `exp` calls instead of one per flow.
+    // Its rounding error grows with the number of flows, so its root is only the starting point
+    // of the exact solver, which then needs a step or two and proves the root as always.
+    let days: Vec<i64> = dates.iter().map(|d| (*d - first).num_days()).collect();
+    let fast = |r: f64| {
+        let per_day = r.ln_1p() / f64::from(basis);
+        let (mut total, mut slope) = (0.0, 0.0);
+        let (mut discount, mut day, mut gap, mut gap_factor) = (1.0, 0i64, 0i64, 1.0);
+        for ((c, t), &d) in flows.iter().zip(&years).zip(&days) {
+            if d != day {
+                if d - day != gap {
+                    gap = d - day;
+                    gap_factor = (-(gap as f64) * per_day).exp();
+                }
+                discount *= gap_factor;
+                day = d;
+            }
+            let discounted = c * discount;
+            total += discounted;
+            slope -= t * discounted / (1.0 + r);
+        }
+        (total, slope)
+    };
+    let root = match solve_rate(fast, guess) {
+        Some(start) => solve_rate(exact, start).or_else(|| solve_rate(exact, guess)),
+        None => solve_rate(exact, guess),
+    };
     from_solver(
-        solve_rate(f, guess),
+        root,
         "no annualised return was found for these dated cash flows",
         "这组带日期的现金流找不到年化收益率",
     )

@@ -39,6 +39,7 @@ pub mod notice;
 pub mod overdue;
 pub mod plan;
 pub mod schedule;
+pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

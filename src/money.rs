@@ -100,7 +100,8 @@ fn digits_to_decimal(
 /// decimal that round-trips, possibly with an exponent (`1e+21`, `1e-7`). The conversion is exact:
 /// `0.1` becomes exactly 0.1.
 pub fn parse_json_number(token: &str) -> std::result::Result<Decimal, DecimalSyntax> {
-    let (mantissa_text, exponent) = match token.find(['e', 'E']) {
+    // A byte search: a `char` pattern decodes UTF-8 as it goes, a visible cost per number.
+    let (mantissa_text, exponent) = match token.bytes().position(|b| b == b'e' || b == b'E') {
         Some(i) => {
             let exp_text = token[i + 1..].strip_prefix('+').unwrap_or(&token[i + 1..]);
             let exp: i32 = exp_text.parse().map_err(|_| DecimalSyntax::Grammar)?;

@@ -47,11 +47,11 @@ fn read_object<T>(
 }
 
 fn money_field(f: &mut Fields, key: &'static str, min: &str) -> Result<Option<Money>> {
-    f.opt(key, |v, p| money_in(v, p, min, AMOUNT_MAX))
+    f.opt(key, &|v, p| money_in(v, p, min, AMOUNT_MAX))
 }
 
 fn rate_field(f: &mut Fields, key: &'static str, max: &str) -> Result<Option<Decimal>> {
-    f.opt(key, |v, p| decimal_in(v, p, "0", max))
+    f.opt(key, &|v, p| decimal_in(v, p, "0", max))
 }
 
 fn date_order_error(path: String, en: &str, zh: &str) -> Error {
@@ -64,10 +64,10 @@ fn penalty_terms(f: &mut Fields, product: Product) -> Result<PenaltyTerms> {
     let contract_key = f.one_of(&["contractAnnualRate", "contractDailyRate"])?;
     let contract_annual = rate_field(f, "contractAnnualRate", "10")?;
     let contract_daily = rate_field(f, "contractDailyRate", "0.1")?;
-    let multiplier = f.opt("penaltyMultiplier", |v, p| decimal_in(v, p, "1", "10"))?;
-    let compound = f.opt("compoundOverdueInterest", bool_value)?;
+    let multiplier = f.opt("penaltyMultiplier", &|v, p| decimal_in(v, p, "1", "10"))?;
+    let compound = f.opt("compoundOverdueInterest", &bool_value)?;
     let grace_days = f
-        .opt("graceDays", |v, p| integer_in(v, p, 0, 90))?
+        .opt("graceDays", &|v, p| integer_in(v, p, 0, 90))?
         .unwrap_or(0);
 
     if daily.is_some() {
@@ -134,8 +134,8 @@ fn penalty_terms(f: &mut Fields, product: Product) -> Result<PenaltyTerms> {
 fn read_item(value: &Value, path: &str) -> Result<OverdueItem> {
     read_object(value, path, |f| {
         Ok(OverdueItem {
-            due_date: f.req("dueDate", date_value)?,
-            principal: f.req("principal", |v, p| money_in(v, p, "0", AMOUNT_MAX))?,
+            due_date: f.req("dueDate", &date_value)?,
+            principal: f.req("principal", &|v, p| money_in(v, p, "0", AMOUNT_MAX))?,
             interest: money_field(f, "interest", "0")?.unwrap_or(Money::ZERO),
             fee: money_field(f, "fee", "0")?.unwrap_or(Money::ZERO),
         })
@@ -195,7 +195,7 @@ fn write_charge(w: &mut JsonWriter, item: Option<usize>, line: &ChargeLine, kind
 /// penaltyMultiplier?, compoundOverdueInterest?, graceDays?, lpr? })`
 pub fn overdue(input: &Value) -> Result<String> {
     let (product, as_of, items, terms, lpr) = read_object(input, "", |f| {
-        let product = f.req("product", |v, p| {
+        let product = f.req("product", &|v, p| {
             option_value(
                 v,
                 p,
@@ -207,8 +207,8 @@ pub fn overdue(input: &Value) -> Result<String> {
                 ],
             )
         })?;
-        let as_of = f.req("asOfDate", date_value)?;
-        let values = f.req("items", |v, p| array_value(v, p, 1, MAX_ITEMS))?;
+        let as_of = f.req("asOfDate", &date_value)?;
+        let values = f.req("items", &|v, p| array_value(v, p, 1, MAX_ITEMS))?;
         let items_path = f.path("items");
         let items = values
             .iter()
@@ -316,10 +316,10 @@ struct Cycle {
 }
 
 fn read_cycle(f: &mut Fields) -> Result<Cycle> {
-    let statement_date = f.req("statementDate", date_value)?;
-    let due_date = f.req("dueDate", date_value)?;
-    let next_statement = f.req("nextStatementDate", date_value)?;
-    let as_of = f.opt("asOfDate", date_value)?.unwrap_or(next_statement);
+    let statement_date = f.req("statementDate", &date_value)?;
+    let due_date = f.req("dueDate", &date_value)?;
+    let next_statement = f.req("nextStatementDate", &date_value)?;
+    let as_of = f.opt("asOfDate", &date_value)?.unwrap_or(next_statement);
     if due_date <= statement_date {
         return Err(date_order_error(
             f.path("dueDate"),
@@ -349,7 +349,7 @@ fn read_cycle(f: &mut Fields) -> Result<Cycle> {
 }
 
 fn read_transactions(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Transaction>> {
-    let values = f.req("transactions", |v, p| array_value(v, p, 1, MAX_ITEMS))?;
+    let values = f.req("transactions", &|v, p| array_value(v, p, 1, MAX_ITEMS))?;
     let path = f.path("transactions");
     values
         .iter()
@@ -357,7 +357,7 @@ fn read_transactions(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Transaction>> 
         .map(|(i, v)| {
             let item_path = index(&path, i);
             read_object(v, &item_path, |t| {
-                let posting_date = t.req("postingDate", date_value)?;
+                let posting_date = t.req("postingDate", &date_value)?;
                 if posting_date > cycle.statement_date {
                     return Err(date_order_error(
                         t.path("postingDate"),
@@ -365,7 +365,7 @@ fn read_transactions(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Transaction>> 
                         "本期账单的交易入账日期不能晚于 statementDate",
                     ));
                 }
-                let amount = t.req("amount", |v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
+                let amount = t.req("amount", &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
                 Ok(Transaction {
                     posting_date,
                     amount,
@@ -376,7 +376,7 @@ fn read_transactions(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Transaction>> 
 }
 
 fn read_payments(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Payment>> {
-    let Some(values) = f.opt("payments", |v, p| array_value(v, p, 0, MAX_ITEMS))? else {
+    let Some(values) = f.opt("payments", &|v, p| array_value(v, p, 0, MAX_ITEMS))? else {
         return Ok(Vec::new());
     };
     let path = f.path("payments");
@@ -385,7 +385,7 @@ fn read_payments(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Payment>> {
         .enumerate()
         .map(|(i, v)| {
             read_object(v, &index(&path, i), |p| {
-                let date = p.req("date", date_value)?;
+                let date = p.req("date", &date_value)?;
                 if date < cycle.statement_date || date > cycle.as_of {
                     return Err(date_order_error(
                         p.path("date"),
@@ -393,7 +393,7 @@ fn read_payments(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Payment>> {
                         "还款日期须在 statementDate 与 asOfDate 之间",
                     ));
                 }
-                let amount = p.req("amount", |v, q| money_in(v, q, "0.01", AMOUNT_MAX))?;
+                let amount = p.req("amount", &|v, q| money_in(v, q, "0.01", AMOUNT_MAX))?;
                 Ok(Payment { date, amount })
             })
         })
@@ -403,7 +403,7 @@ fn read_payments(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Payment>> {
 fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
     let defaults = CardTerms::default();
     Ok(CardTerms {
-        mode: f.req("interestMode", |v, p| {
+        mode: f.req("interestMode", &|v, p| {
             option_value(
                 v,
                 p,
@@ -421,10 +421,10 @@ fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
         minimum_payment: money_field(f, "minimumPayment", "0")?,
         late_fee_rate: rate_field(f, "lateFeeRate", "1")?.unwrap_or(defaults.late_fee_rate),
         late_fee_min: f
-            .opt("lateFeeMin", |v, p| money_in(v, p, "0", "100000"))?
+            .opt("lateFeeMin", &|v, p| money_in(v, p, "0", "100000"))?
             .unwrap_or(defaults.late_fee_min),
         grace_days: f
-            .opt("graceDays", |v, p| integer_in(v, p, 0, 30))?
+            .opt("graceDays", &|v, p| integer_in(v, p, 0, 30))?
             .unwrap_or(defaults.grace_days),
     })
 }

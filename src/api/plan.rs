@@ -10,7 +10,7 @@ use super::input::{
 };
 use super::output::notices;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonWriter, Value};
+use crate::json::{JsonWriter, Value, TABLE_FIELD};
 use crate::money::Money;
 use crate::notice::Notice;
 use crate::plan::budget::{self, BudgetInput, DtiThresholds, Expense, ExpenseKind, TARGET_SPLIT};
@@ -61,9 +61,10 @@ fn read_list<T>(
 ) -> Result<Vec<T>> {
     let path = f.path(key);
     let items = if optional {
-        f.opt(key, |v, p| array_value(v, p, 0, max))?.unwrap_or(&[])
+        f.opt(key, &|v, p| array_value(v, p, 0, max))?
+            .unwrap_or(&[])
     } else {
-        f.req(key, |v, p| array_value(v, p, 1, max))?
+        f.req(key, &|v, p| array_value(v, p, 1, max))?
     };
     items
         .iter()
@@ -73,7 +74,7 @@ fn read_list<T>(
 }
 
 fn amount(f: &mut Fields, key: &'static str, min: &str) -> Result<Money> {
-    f.req(key, |v, p| money_in(v, p, min, AMOUNT_MAX))
+    f.req(key, &|v, p| money_in(v, p, min, AMOUNT_MAX))
 }
 
 /// A rate fraction in `[0, max]` with at most [`MAX_RATE_DIGITS`] significant digits.
@@ -142,21 +143,21 @@ pub fn budget(input: &Value) -> Result<String> {
         ];
         let expenses = read_list(f, "expenses", MAX_EXPENSES, true, |item, path| {
             read_object(item, path, |e| {
-                e.opt("name", text_value)?;
+                e.opt("name", &text_value)?;
                 let amount = amount(e, "amount", "0")?;
-                let kind = e.req("kind", |v, p| option_value(v, p, &kinds))?;
+                let kind = e.req("kind", &|v, p| option_value(v, p, &kinds))?;
                 Ok(Expense { kind, amount })
             })
         })?;
         let debt_minimums = read_list(f, "debts", MAX_DEBTS, true, |item, path| {
             read_object(item, path, |d| {
-                d.opt("name", text_value)?;
+                d.opt("name", &text_value)?;
                 amount(d, "minimumPayment", "0")
             })
         })?;
         let defaults = DtiThresholds::default();
         let threshold = |f: &mut Fields, key: &'static str, default: Decimal| -> Result<Decimal> {
-            Ok(f.opt(key, |v, p| decimal_in(v, p, "0", "1"))?
+            Ok(f.opt(key, &|v, p| decimal_in(v, p, "0", "1"))?
                 .unwrap_or(default))
         };
         let thresholds = DtiThresholds {
@@ -225,7 +226,7 @@ struct PayoffRequest {
 
 fn read_debt(item: &Value, path: &str) -> Result<(String, Debt)> {
     read_object(item, path, |d| {
-        let name = d.req("name", name_value)?;
+        let name = d.req("name", &name_value)?;
         let balance = amount(d, "balance", "0.01")?;
         let chosen = d.one_of(&RATE_KEYS)?;
         for key in RATE_KEYS {
@@ -233,13 +234,13 @@ fn read_debt(item: &Value, path: &str) -> Result<(String, Debt)> {
         }
         let rate = match chosen {
             Some("monthlyRate") => {
-                DebtRate::Monthly(d.req("monthlyRate", |v, p| rate_in(v, p, MONTHLY_RATE_MAX))?)
+                DebtRate::Monthly(d.req("monthlyRate", &|v, p| rate_in(v, p, MONTHLY_RATE_MAX))?)
             }
             Some("dailyRate") => {
-                DebtRate::Daily(d.req("dailyRate", |v, p| rate_in(v, p, DAILY_RATE_MAX))?)
+                DebtRate::Daily(d.req("dailyRate", &|v, p| rate_in(v, p, DAILY_RATE_MAX))?)
             }
             Some(_) => {
-                DebtRate::Annual(d.req("annualRate", |v, p| rate_in(v, p, ANNUAL_RATE_MAX))?)
+                DebtRate::Annual(d.req("annualRate", &|v, p| rate_in(v, p, ANNUAL_RATE_MAX))?)
             }
             None => {
                 let at = d.path("annualRate");
@@ -302,7 +303,7 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
         ("snowball", "snowball"),
         ("custom", "custom"),
     ];
-    let strategy_name = f.req("strategy", |v, p| option_value(v, p, &strategies))?;
+    let strategy_name = f.req("strategy", &|v, p| option_value(v, p, &strategies))?;
     let strategy = match strategy_name {
         "custom" => Strategy::Custom(read_order(f, &names)?),
         other => {
@@ -321,7 +322,7 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
             }
         }
     };
-    let start_date = f.req("startDate", date_value)?;
+    let start_date = f.req("startDate", &date_value)?;
     let latest = crate::calendar::parse_date(LATEST_START).unwrap_or(crate::calendar::MAX_DATE);
     if start_date > latest {
         return Err(Error::new(
@@ -341,7 +342,7 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
         true,
         |item, path| {
             read_object(item, path, |e| {
-                let month = e.req("month", |v, p| integer_in(v, p, 1, max_month))? as u32;
+                let month = e.req("month", &|v, p| integer_in(v, p, 1, max_month))? as u32;
                 Ok(ExtraPayment {
                     month,
                     amount: amount(e, "amount", "0.01")?,
@@ -349,7 +350,7 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
             })
         },
     )?;
-    let timeline = f.opt("timeline", bool_value)?.unwrap_or(true);
+    let timeline = f.opt("timeline", &bool_value)?.unwrap_or(true);
     Ok(PayoffRequest {
         names,
         plan: Plan {
@@ -470,6 +471,10 @@ pub fn payoff(input: &Value) -> Result<String> {
     Ok(w.finish())
 }
 
+/// The columns of a month's detached row table (see [`JsonWriter::table`]): `name"` is a
+/// string column whose cells are JSON string literals.
+const PLAN_ROW_COLUMNS: &[u8] = b"name\",payment,interest,balance";
+
 fn write_timeline(
     w: &mut JsonWriter,
     result: &Payoff,
@@ -483,6 +488,7 @@ fn write_timeline(
         .collect();
     let mut scratch =
         String::with_capacity(128 + prefixes.iter().map(String::len).max().unwrap_or(0));
+    let mut table: Vec<u8> = Vec::new();
     for (month, rows) in result.timeline() {
         let (mut payment, mut interest, mut balance) = (0i64, 0i64, 0i64);
         for row in rows {
@@ -507,6 +513,25 @@ fn write_timeline(
         w.money(Money::from_fen(interest));
         w.key("balance");
         w.money(Money::from_fen(balance));
+        if w.detaches_tables() {
+            // The same rows as a detached table; a name is a cell as its JSON string literal,
+            // so it can hold any text and is never empty.
+            table.clear();
+            table.extend_from_slice(PLAN_ROW_COLUMNS);
+            for row in rows {
+                scratch.clear();
+                scratch.push(char::from(TABLE_FIELD));
+                scratch.push_str(names.get(row.debt).map_or("\"\"", String::as_str));
+                for amount in [row.payment, row.interest, row.balance] {
+                    scratch.push(char::from(TABLE_FIELD));
+                    amount.write_to(&mut scratch);
+                }
+                table.extend_from_slice(scratch.as_bytes());
+            }
+            w.table("rows", &table);
+            w.end_object();
+            continue;
+        }
         w.key("rows");
         w.begin_array();
         for row in rows {

@@ -22,9 +22,9 @@ enum Part {
 }
 
 fn read(f: &mut Fields) -> Result<Request> {
-    let principal = f.req("principal", |v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
+    let principal = f.req("principal", &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
     let mut part = |key: &'static str| -> Result<Money> {
-        Ok(f.opt(key, |v, p| money_in(v, p, "0", AMOUNT_MAX))?
+        Ok(f.opt(key, &|v, p| money_in(v, p, "0", AMOUNT_MAX))?
             .unwrap_or(Money::ZERO))
     };
     let debt = Debt {
@@ -35,7 +35,7 @@ fn read(f: &mut Fields) -> Result<Request> {
     };
 
     let mut waive = Waive::default();
-    if let Some(items) = f.opt("waive", |v, p| array_value(v, p, 0, 3))? {
+    if let Some(items) = f.opt("waive", &|v, p| array_value(v, p, 0, 3))? {
         let path = f.path("waive");
         let parts = [
             ("interest", Part::Interest),
@@ -54,11 +54,11 @@ fn read(f: &mut Fields) -> Result<Request> {
     let term = match f.one_of(&["periods", "targetPayment"])? {
         Some("periods") => {
             // Read wide so that 61…600 gets the message citing the 5-year limit.
-            let n = f.req("periods", |v, p| integer_in(v, p, 1, 600))?;
+            let n = f.req("periods", &|v, p| integer_in(v, p, 1, 600))?;
             Term::Periods(n as u32)
         }
         Some(_) => {
-            Term::TargetPayment(f.req("targetPayment", |v, p| money_in(v, p, "0.01", AMOUNT_MAX))?)
+            Term::TargetPayment(f.req("targetPayment", &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))?)
         }
         None => {
             return Err(Error::new(
@@ -76,8 +76,8 @@ fn read(f: &mut Fields) -> Result<Request> {
     }
 
     let charge = match f.one_of(&["feeRate", "annualRate"])? {
-        Some("feeRate") => Charge::FeeRate(f.req("feeRate", |v, p| decimal_in(v, p, "0", "1"))?),
-        Some(_) => Charge::AnnualRate(f.req("annualRate", |v, p| decimal_in(v, p, "0", "36"))?),
+        Some("feeRate") => Charge::FeeRate(f.req("feeRate", &|v, p| decimal_in(v, p, "0", "1"))?),
+        Some(_) => Charge::AnnualRate(f.req("annualRate", &|v, p| decimal_in(v, p, "0", "36"))?),
         None => Charge::Freeze,
     };
     // A 0 rate is a freeze however it is written.
@@ -86,9 +86,9 @@ fn read(f: &mut Fields) -> Result<Request> {
         other => other,
     };
     let down_payment = f
-        .opt("downPayment", |v, p| money_in(v, p, "0", AMOUNT_MAX))?
+        .opt("downPayment", &|v, p| money_in(v, p, "0", AMOUNT_MAX))?
         .unwrap_or(Money::ZERO);
-    let start = f.req("startDate", date_value)?;
+    let start = f.req("startDate", &date_value)?;
     let default = match charge {
         Charge::AnnualRate(_) => RoundingPolicy::BANK,
         _ => RoundingPolicy::ALIPAY,

@@ -11,7 +11,7 @@ use super::output::notices;
 use crate::calendar::DayCount;
 use crate::cost::Apr;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonWriter, Value};
+use crate::json::{JsonWriter, Value, TABLE_FIELD};
 use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
 use crate::schedule::{
     build, default_rounding, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Row,
@@ -54,8 +54,8 @@ pub(crate) fn rounding_field(
         ("halfEven", RoundingMode::HalfEven),
         ("down", RoundingMode::Down),
     ];
-    let mode = r.opt("mode", |v, p| option_value(v, p, &modes))?;
-    let residue = r.opt("residue", |v, p| {
+    let mode = r.opt("mode", &|v, p| option_value(v, p, &modes))?;
+    let residue = r.opt("residue", &|v, p| {
         option_value(v, p, &[("first", Residue::First), ("last", Residue::Last)])
     })?;
     r.finish()?;
@@ -69,34 +69,34 @@ pub(crate) fn rounding_field(
 /// An optional rate in `[0, max]` (one shared instance instead of a closure per key: smaller wasm).
 #[inline(never)]
 pub(crate) fn rate_opt(f: &mut Fields, key: &'static str, max: &str) -> Result<Option<Decimal>> {
-    f.opt(key, |v, p| decimal_in(v, p, "0", max))
+    f.opt(key, &|v, p| decimal_in(v, p, "0", max))
 }
 
 /// An optional amount of money, at least `min`.
 #[inline(never)]
 pub(crate) fn money_opt(f: &mut Fields, key: &'static str, min: &str) -> Result<Option<Money>> {
-    f.opt(key, |v, p| money_in(v, p, min, AMOUNT_MAX))
+    f.opt(key, &|v, p| money_in(v, p, min, AMOUNT_MAX))
 }
 
 /// A required amount of money, at least 0.01.
 #[inline(never)]
 pub(crate) fn money_req(f: &mut Fields, key: &'static str) -> Result<Money> {
-    f.req(key, |v, p| money_in(v, p, "0.01", AMOUNT_MAX))
+    f.req(key, &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))
 }
 
 /// A required period number, 1 … 600.
 #[inline(never)]
 fn period_req(f: &mut Fields, key: &'static str) -> Result<u32> {
-    Ok(f.req(key, |v, p| integer_in(v, p, 1, i64::from(MAX_PERIODS)))? as u32)
+    Ok(f.req(key, &|v, p| integer_in(v, p, 1, i64::from(MAX_PERIODS)))? as u32)
 }
 
 /// Reads the schedule input object (every key but `name`, which only `compareOffers` takes).
 /// Which rate or fee goes with which method is checked by the core ([`build`]).
 fn read_loan(f: &mut Fields) -> Result<Loan> {
     let principal = money_req(f, "principal")?;
-    let method = f.req("method", |v, p| option_value(v, p, METHODS))?;
+    let method = f.req("method", &|v, p| option_value(v, p, METHODS))?;
     let periods = period_req(f, "periods")?;
-    let start = f.req("startDate", date_value)?;
+    let start = f.req("startDate", &date_value)?;
     let mut loan = Loan::new(principal, method, periods, start);
 
     f.one_of(&["annualRate", "monthlyRate", "dailyRate"])?;
@@ -111,13 +111,13 @@ fn read_loan(f: &mut Fields) -> Result<Loan> {
     loan.fee = per_period.or(total);
 
     loan.upfront_fee = money_opt(f, "upfrontFee", "0")?.unwrap_or(Money::ZERO);
-    loan.first_due = f.opt("firstDueDate", date_value)?;
+    loan.first_due = f.opt("firstDueDate", &date_value)?;
     let day_counts = [
         ("30/360", DayCount::Thirty360),
         ("actual/360", DayCount::Actual360),
         ("actual/365", DayCount::Actual365),
     ];
-    loan.day_count = f.opt("dayCount", |v, p| option_value(v, p, &day_counts))?;
+    loan.day_count = f.opt("dayCount", &|v, p| option_value(v, p, &day_counts))?;
     loan.rounding = rounding_field(f, default_rounding(method))?;
     loan.lpr = rate_opt(f, "lpr", "1")?.unwrap_or(DEFAULT_LPR);
 
@@ -129,7 +129,7 @@ fn read_loan(f: &mut Fields) -> Result<Loan> {
             ("shortenTerm", Strategy::ShortenTerm),
             ("reducePayment", Strategy::ReducePayment),
         ];
-        let strategy = p.req("strategy", |v, q| option_value(v, q, &strategies))?;
+        let strategy = p.req("strategy", &|v, q| option_value(v, q, &strategies))?;
         let fee = money_opt(&mut p, "fee", "0")?.unwrap_or(Money::ZERO);
         p.finish()?;
         loan.prepayments.push(Prepayment {
@@ -155,7 +155,7 @@ fn read_loan(f: &mut Fields) -> Result<Loan> {
 /// An optional array of at most 600 items (absent: empty).
 fn list<'a>(f: &mut Fields<'a>, key: &'static str) -> Result<&'a [Value]> {
     Ok(
-        f.opt(key, |v, p| array_value(v, p, 0, MAX_PERIODS as usize))?
+        f.opt(key, &|v, p| array_value(v, p, 0, MAX_PERIODS as usize))?
             .unwrap_or(&[]),
     )
 }
@@ -182,7 +182,7 @@ fn read_and_build(
     let mut f = Fields::new(value, path)?;
     let read = read_loan(&mut f).and_then(|loan| {
         let name = if named {
-            f.opt("name", text_value)?
+            f.opt("name", &text_value)?
         } else {
             None
         };
@@ -223,50 +223,64 @@ impl RowText {
         }
     }
 
+    /// Byte by byte: the pieces are a few bytes long, and a `memcpy` call per piece (in wasm a
+    /// `memory.copy`, which V8 runs out of line) cost more than the copying.
     fn put(&mut self, text: &[u8]) {
-        if let Some(slot) = self.bytes.get_mut(self.len..self.len + text.len()) {
-            slot.copy_from_slice(text);
-            self.len += text.len();
+        for &b in text {
+            self.byte(b);
         }
     }
 
-    /// The decimal digits of `n`.
-    fn digits(&mut self, mut n: u64) {
-        let mut tmp = [0u8; 20];
-        let mut at = tmp.len();
-        while at > 0 {
-            at -= 1;
-            if let Some(slot) = tmp.get_mut(at) {
-                *slot = b'0' + (n % 10) as u8;
-            }
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+    /// The decimal digits of `n`, written in place from the last one.
+    fn digits(&mut self, n: u64) {
+        let mut count = 1;
+        let mut rest = n / 10;
+        while rest > 0 {
+            count += 1;
+            rest /= 10;
         }
-        self.put(tmp.get(at..).unwrap_or_default());
+        let mut n = n;
+        if let Some(slots) = self.bytes.get_mut(self.len..self.len + count) {
+            for slot in slots.iter_mut().rev() {
+                *slot = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            self.len += count;
+        }
     }
 
     /// `"1234.56"`, quotes included.
     fn money(&mut self, amount: Money) {
-        let fen = amount.fen().unsigned_abs();
         self.byte(b'"');
+        self.bare_money(amount);
+        self.byte(b'"');
+    }
+
+    /// `1234.56`.
+    fn bare_money(&mut self, amount: Money) {
+        let fen = amount.fen().unsigned_abs();
         if amount.is_negative() {
             self.byte(b'-');
         }
         self.digits(fen / 100);
         let cents = (fen % 100) as u8;
-        self.put(&[b'.', b'0' + cents / 10, b'0' + cents % 10, b'"']);
+        self.put(&[b'.', b'0' + cents / 10, b'0' + cents % 10]);
     }
 
     /// `"YYYY-MM-DD"`, quotes included.
     fn date(&mut self, date: chrono::NaiveDate) {
+        self.byte(b'"');
+        self.bare_date(date);
+        self.byte(b'"');
+    }
+
+    /// `YYYY-MM-DD`.
+    fn bare_date(&mut self, date: chrono::NaiveDate) {
         use chrono::Datelike;
         let y = date.year().clamp(0, 9999) as u32;
         let (m, d) = (date.month(), date.day());
         let digit = |n: u32| b'0' + (n % 10) as u8;
         self.put(&[
-            b'"',
             digit(y / 1000),
             digit(y / 100),
             digit(y / 10),
@@ -277,7 +291,6 @@ impl RowText {
             b'-',
             digit(d / 10),
             digit(d),
-            b'"',
         ]);
     }
 
@@ -286,13 +299,63 @@ impl RowText {
     }
 }
 
+/// The columns of a detached row table (see [`JsonWriter::table`]) when no row has a prepayment.
+const ROW_COLUMNS: &[u8] = b"period#,dueDate,days#,opening,payment,principal,interest,fee,closing";
+/// The columns when some row has one; the prepayment cells of the other rows are empty, as those
+/// keys are absent from their JSON objects.
+const PREPAID_ROW_COLUMNS: &[u8] =
+    b"period#,dueDate,days#,opening,payment,principal,interest,fee,prepayment,prepaymentFee,closing";
+
 /// `"rows": [{period, dueDate, days, opening, payment, principal, interest, fee, closing}, …]`;
 /// a row with a prepayment also has `prepayment` and `prepaymentFee`. The array is formed as
-/// bytes and handed to the writer once (all ASCII, so the UTF-8 check cannot fail).
+/// bytes and handed to the writer once, as JSON or as a detached table.
 pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
     let mut out: Vec<u8> = Vec::with_capacity(2 + rows.len() * ROW_BYTES);
-    out.push(b'[');
     let mut text = RowText::new();
+    if w.detaches_tables() {
+        let prepaid = rows.iter().any(|row| !row.prepayment.is_zero());
+        out.extend_from_slice(if prepaid {
+            PREPAID_ROW_COLUMNS
+        } else {
+            ROW_COLUMNS
+        });
+        for row in rows {
+            text.len = 0;
+            let sep = TABLE_FIELD;
+            text.byte(sep);
+            text.digits(u64::from(row.period));
+            text.byte(sep);
+            text.bare_date(row.due);
+            text.byte(sep);
+            text.digits(row.days.unsigned_abs());
+            for amount in [
+                row.opening,
+                row.payment,
+                row.principal,
+                row.interest,
+                row.fee,
+            ] {
+                text.byte(sep);
+                text.bare_money(amount);
+            }
+            if prepaid {
+                text.byte(sep);
+                if !row.prepayment.is_zero() {
+                    text.bare_money(row.prepayment);
+                    text.byte(sep);
+                    text.bare_money(row.prepayment_fee);
+                } else {
+                    text.byte(sep);
+                }
+            }
+            text.byte(sep);
+            text.bare_money(row.closing);
+            out.extend_from_slice(text.as_bytes());
+        }
+        w.table("rows", &out);
+        return;
+    }
+    out.push(b'[');
     for (i, row) in rows.iter().enumerate() {
         text.len = 0;
         if i > 0 {
@@ -326,8 +389,7 @@ pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
         out.extend_from_slice(text.as_bytes());
     }
     out.push(b']');
-    w.key("rows");
-    w.raw(std::str::from_utf8(&out).unwrap_or("[]"));
+    w.table("rows", &out);
 }
 
 /// `"totals": {payment, principal, interest, fee, cost}` (+ `prepayment`, `prepaymentFee` when any).

@@ -1,7 +1,9 @@
 //! JSON front of the time-value functions in [`crate::cost`]: Excel's argument names in camelCase,
 //! one object in, one unrounded decimal string (10 places) out.
 
-use super::input::{array_value, date_value, decimal_in, integer_in, option_value, Fields};
+use super::input::{
+    array_value, date_value, decimal_in, decimal_value, each_item, integer_in, option_value, Fields,
+};
 use super::output::unrounded;
 use crate::cost::{self, When};
 use crate::error::{Error, ErrorKind, Result};
@@ -17,21 +19,23 @@ const NPER_MAX: i64 = 100_000;
 const MAX_FLOWS: usize = 100_000;
 
 fn rate_field(f: &mut Fields, key: &'static str) -> Result<Decimal> {
-    f.req(key, |v, p| decimal_in(v, p, RATE_MIN, RATE_MAX))
+    f.req(key, &|v, p| decimal_in(v, p, RATE_MIN, RATE_MAX))
 }
 
 fn amount(f: &mut Fields, key: &'static str) -> Result<Decimal> {
-    f.req(key, |v, p| decimal_in(v, p, AMOUNT_MIN, AMOUNT_MAX))
+    f.req(key, &|v, p| decimal_in(v, p, AMOUNT_MIN, AMOUNT_MAX))
 }
 
 fn opt_amount(f: &mut Fields, key: &'static str) -> Result<Decimal> {
-    Ok(f.opt(key, |v, p| decimal_in(v, p, AMOUNT_MIN, AMOUNT_MAX))?
-        .unwrap_or(Decimal::ZERO))
+    Ok(
+        f.opt(key, &|v, p| decimal_in(v, p, AMOUNT_MIN, AMOUNT_MAX))?
+            .unwrap_or(Decimal::ZERO),
+    )
 }
 
 /// `nper`: any decimal in ±100,000 (Excel allows fractional periods), not zero where `nonzero`.
 fn nper_field(f: &mut Fields, nonzero: bool) -> Result<Decimal> {
-    let n = f.req("nper", |v, p| decimal_in(v, p, "-100000", "100000"))?;
+    let n = f.req("nper", &|v, p| decimal_in(v, p, "-100000", "100000"))?;
     if nonzero && n.is_zero() {
         return Err(Error::new(
             ErrorKind::OutOfRange,
@@ -44,14 +48,14 @@ fn nper_field(f: &mut Fields, nonzero: bool) -> Result<Decimal> {
 }
 
 fn when_field(f: &mut Fields) -> Result<When> {
-    Ok(match f.opt("type", |v, p| integer_in(v, p, 0, 1))? {
+    Ok(match f.opt("type", &|v, p| integer_in(v, p, 0, 1))? {
         Some(1) => When::Begin,
         _ => When::End,
     })
 }
 
 fn guess_field(f: &mut Fields) -> Result<Option<Decimal>> {
-    f.opt("guess", |v, p| decimal_in(v, p, RATE_MIN, RATE_MAX))
+    f.opt("guess", &|v, p| decimal_in(v, p, RATE_MIN, RATE_MAX))
 }
 
 /// Runs `compute` on the fields of `input`, then rejects keys it did not read.
@@ -112,7 +116,7 @@ pub fn nper(input: &Value) -> Result<String> {
 
 /// The `per` of IPMT/PPMT: a whole period between 1 and `nper`.
 fn per_field(f: &mut Fields, nper: Decimal) -> Result<u32> {
-    let per = f.req("per", |v, p| integer_in(v, p, 1, NPER_MAX))?;
+    let per = f.req("per", &|v, p| integer_in(v, p, 1, NPER_MAX))?;
     if Decimal::from(per) > nper {
         return Err(Error::new(
             ErrorKind::OutOfRange,
@@ -165,12 +169,12 @@ fn cumulative(
     sum: fn(Decimal, u32, Decimal, u32, u32, When) -> Result<Decimal>,
 ) -> Result<String> {
     run(input, |f| {
-        let rate = f.req("rate", |v, p| decimal_in(v, p, "0.0000000001", RATE_MAX))?;
-        let nper = f.req("nper", |v, p| integer_in(v, p, 1, NPER_MAX))? as u32;
-        let pv = f.req("pv", |v, p| decimal_in(v, p, "0.0000000001", AMOUNT_MAX))?;
+        let rate = f.req("rate", &|v, p| decimal_in(v, p, "0.0000000001", RATE_MAX))?;
+        let nper = f.req("nper", &|v, p| integer_in(v, p, 1, NPER_MAX))? as u32;
+        let pv = f.req("pv", &|v, p| decimal_in(v, p, "0.0000000001", AMOUNT_MAX))?;
         let nper_text = nper.to_string();
-        let start = f.req("startPeriod", |v, p| integer_in(v, p, 1, i64::from(nper)))? as u32;
-        let end = f.req("endPeriod", |v, p| integer_in(v, p, 1, i64::from(nper)))? as u32;
+        let start = f.req("startPeriod", &|v, p| integer_in(v, p, 1, i64::from(nper)))? as u32;
+        let end = f.req("endPeriod", &|v, p| integer_in(v, p, 1, i64::from(nper)))? as u32;
         if start > end {
             return Err(Error::new(
                 ErrorKind::OutOfRange,
@@ -194,13 +198,20 @@ pub fn cumprinc(input: &Value) -> Result<String> {
 }
 
 fn values_field(f: &mut Fields, min: usize) -> Result<Vec<Decimal>> {
-    let path = f.path("values");
-    let items = f.req("values", |v, p| array_value(v, p, min, MAX_FLOWS))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, v)| decimal_in(v, &super::input::index(&path, i), AMOUNT_MIN, AMOUNT_MAX))
-        .collect()
+    let items = f.req("values", &|v, p| array_value(v, p, min, MAX_FLOWS))?;
+    let (lo, hi) = (decimal(AMOUNT_MIN), decimal(AMOUNT_MAX));
+    each_item(items, &f.path("values"), &|v, p| {
+        // The common case without formatting the bounds; any failure gets decimal_in's message.
+        match decimal_value(v, p) {
+            Ok(d) if (lo..=hi).contains(&d) => Ok(d),
+            _ => decimal_in(v, p, AMOUNT_MIN, AMOUNT_MAX),
+        }
+    })
+}
+
+/// A bound written as decimal text (one of the constants above).
+fn decimal(text: &str) -> Decimal {
+    Decimal::from_str_exact(text).unwrap_or_default()
 }
 
 /// `npv({ rate, values })`
@@ -224,14 +235,10 @@ pub fn xirr(input: &Value) -> Result<String> {
     run(input, |f| {
         let values = values_field(f, 2)?;
         let path = f.path("dates");
-        let dates = f.req("dates", |v, p| {
+        let dates = f.req("dates", &|v, p| {
             array_value(v, p, values.len(), values.len())
         })?;
-        let dates = dates
-            .iter()
-            .enumerate()
-            .map(|(i, v)| date_value(v, &super::input::index(&path, i)))
-            .collect::<Result<Vec<_>>>()?;
+        let dates = each_item(dates, &path, &date_value)?;
         if let Some(i) = dates.iter().position(|d| *d < dates[0]) {
             return Err(Error::new(
                 ErrorKind::InvalidDate,
@@ -240,7 +247,7 @@ pub fn xirr(input: &Value) -> Result<String> {
                 "任何日期都不能早于第一个日期（与 Excel 相同）",
             ));
         }
-        let basis = f.opt("dayCount", |v, p| {
+        let basis = f.opt("dayCount", &|v, p| {
             option_value(v, p, &[("actual/365", 365), ("actual/360", 360)])
         })?;
         cost::xirr(&values, &dates, guess_field(f)?, basis.unwrap_or(365))
@@ -261,8 +268,8 @@ pub fn rate(input: &Value) -> Result<String> {
 /// `effect({ nominalRate, npery })`
 pub fn effect(input: &Value) -> Result<String> {
     run(input, |f| {
-        let nominal = f.req("nominalRate", |v, p| decimal_in(v, p, "0", RATE_MAX))?;
-        let npery = f.req("npery", |v, p| integer_in(v, p, 1, 100_000))? as u32;
+        let nominal = f.req("nominalRate", &|v, p| decimal_in(v, p, "0", RATE_MAX))?;
+        let npery = f.req("npery", &|v, p| integer_in(v, p, 1, 100_000))? as u32;
         cost::effect(nominal, npery).map_err(|e| e.in_field("nominalRate"))
     })
 }
@@ -270,8 +277,8 @@ pub fn effect(input: &Value) -> Result<String> {
 /// `nominal({ effectRate, npery })`
 pub fn nominal(input: &Value) -> Result<String> {
     run(input, |f| {
-        let effect = f.req("effectRate", |v, p| decimal_in(v, p, "0", "1000000"))?;
-        let npery = f.req("npery", |v, p| integer_in(v, p, 1, 100_000))? as u32;
+        let effect = f.req("effectRate", &|v, p| decimal_in(v, p, "0", "1000000"))?;
+        let npery = f.req("npery", &|v, p| integer_in(v, p, 1, 100_000))? as u32;
         cost::nominal(effect, npery).map_err(|e| e.in_field("effectRate"))
     })
 }

@@ -277,7 +277,7 @@ fn minimum_covered_on(payments: &[Payment], minimum: Money) -> Result<Option<Nai
 /// keeps a single copy of the sort code in the wasm module.
 fn by_date(list: impl Iterator<Item = (NaiveDate, u8, i64)>) -> Vec<(NaiveDate, u8, i64)> {
     let mut sorted: Vec<_> = list.collect();
-    sorted.sort_unstable();
+    crate::sort::sort_by(&mut sorted, |a, b| a < b);
     sorted
 }
 
@@ -316,7 +316,7 @@ fn interest_rows(
             changes.push((p.date, 1, -p.amount.fen()));
         }
     }
-    changes.sort_unstable();
+    crate::sort::sort_by(&mut changes, |a, b| a < b);
 
     let mut rows = Vec::new();
     let mut balance: i64 = 0;

@@ -648,7 +648,7 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
                 .collect();
             let mut order: Vec<usize> = (0..n).collect();
             // Stable: equal rates keep their input order.
-            order.sort_by(|&a, &b| rank[b].cmp(&rank[a]));
+            crate::sort::sort_by(&mut order, |&a, &b| rank.get(a) > rank.get(b));
             Ok(order)
         }
         Strategy::Custom(first) => {

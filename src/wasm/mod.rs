@@ -3,8 +3,9 @@
 //! Every export takes one JS value and goes through [`run`]: `JSON.stringify` the input (so a JS
 //! number arrives as its shortest round-trip decimal, and getters, proxies and cycles are dealt
 //! with by the engine, inside a `try`), parse and compute in plain Rust ([`crate::api`]), and
-//! `JSON.parse` the result text, which is the cheapest way to hand thousands of short strings to
-//! JS. A failure becomes a JS `Error` named `RepaymentPlanError` with `code`, `field`, `message`
+//! `decode` the result text: `JSON.parse`, except that the rows of a schedule come as a detached
+//! table ([`crate::json::JsonWriter::table`]) from which `decode` builds the row objects itself,
+//! at under half the cost of `JSON.parse` on the same rows. The objects are the same either way. A failure becomes a JS `Error` named `RepaymentPlanError` with `code`, `field`, `message`
 //! and `messageZh`. Nothing here can panic: a panic in wasm is a trap that poisons the module.
 
 use crate::api::{self, ApiFn};
@@ -13,6 +14,64 @@ use crate::json::{self, MAX_INPUT_BYTES};
 use js_sys::{JsString, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+// The result reader. Text without a table start (U+0001, which JSON text never contains raw) is
+// plain JSON. Otherwise the JSON part holds {"\u0000": n} where the n-th table goes; a table is
+// its column spec and cells separated by U+0002, an empty cell being an absent key; a column
+// named with a trailing `"` holds JSON string literals (user text: names). Rows are
+// built with object literals (one hidden class, no per-key lookups), one per known column spec,
+// giving the objects JSON.parse would; an unknown spec is a bug, reported as an internal error.
+#[wasm_bindgen(inline_js = r##"
+const ROWS = "period#,dueDate,days#,opening,payment,principal,interest,fee,closing";
+const PREPAID_ROWS = "period#,dueDate,days#,opening,payment,principal,interest,fee,prepayment,prepaymentFee,closing";
+const PLAN_ROWS = 'name",payment,interest,balance';
+export function decode(text) {
+  if (text.indexOf("\x01") < 0) return JSON.parse(text);
+  const parts = text.split("\x01");
+  return fill(JSON.parse(parts[0]), parts);
+}
+function fill(value, parts) {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = fill(value[i], parts);
+  } else if ("\0" in value) {
+    return table(parts[value["\0"]].split("\x02"));
+  } else {
+    for (const key in value) value[key] = fill(value[key], parts);
+  }
+  return value;
+}
+function table(f) {
+  const rows = [];
+  if (f[0] === ROWS) {
+    for (let j = 1; j < f.length; j += 9) {
+      rows.push({ period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], closing: f[j + 8] });
+    }
+    return rows;
+  }
+  if (f[0] === PREPAID_ROWS) {
+    for (let j = 1; j < f.length; j += 11) {
+      rows.push(f[j + 8] === ""
+        ? { period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], closing: f[j + 10] }
+        : { period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], prepayment: f[j + 8], prepaymentFee: f[j + 9], closing: f[j + 10] });
+    }
+    return rows;
+  }
+  if (f[0] === PLAN_ROWS) {
+    for (let j = 1; j < f.length; j += 4) {
+      const name = f[j];
+      rows.push({ name: name.indexOf("\\") < 0 ? name.slice(1, -1) : JSON.parse(name), payment: f[j + 1], interest: f[j + 2], balance: f[j + 3] });
+    }
+    return rows;
+  }
+  throw new Error(`unknown table ${f[0]}`);
+}
+"##)]
+extern "C" {
+    /// The result text → JS value; throws only if the text is malformed (a bug).
+    #[wasm_bindgen(catch)]
+    fn decode(text: &str) -> Result<JsValue, JsValue>;
+}
 
 /// The JS exception for an [`Error`].
 fn to_js_error(error: &Error) -> JsValue {
@@ -70,11 +129,12 @@ fn input_text(input: &JsValue) -> Result<String, Error> {
 
 /// Runs one API function on a JS value.
 fn run(input: JsValue, function: ApiFn) -> Result<JsValue, JsValue> {
+    json::detach_tables(true);
     let result = input_text(&input)
         .and_then(|text| json::parse(&text))
         .and_then(|value| function(&value));
     match result {
-        Ok(out) => JSON::parse(&out).map_err(|thrown| {
+        Ok(out) => decode(&out).map_err(|thrown| {
             // Our writer emits valid JSON; if it ever did not, say so instead of trapping.
             let why = thrown_message(&thrown);
             to_js_error(&Error::new(
