@@ -1,5 +1,5 @@
 // Instalment schedules (every repayment method), the IRR-method APR, offer comparison and
-// hardship instalment plans. See docs/api/schedule.md.
+// hardship instalment plans. See the README, section "Schedules".
 
 /** How the loan is repaid. */
 export type RepaymentMethod =

@@ -1,5 +1,5 @@
 // Overdue (逾期): what being late costs day by day, the stage of the debt, warnings and advice.
-// Rules and defaults: docs/api/overdue.md.
+// Rules and defaults: the README, section "Overdue".
 
 /** The kind of debt; it chooses the default penalty rules. */
 export type OverdueProduct = "huabei" | "jiebei" | "bankLoan" | "custom";
@@ -56,7 +56,7 @@ export type OverdueWarningCode =
   | "FULL_STATEMENT_INTEREST"
   | "MINIMUM_NOT_PAID";
 
-/** Advice codes; the page explains each (docs/api/overdue.md). */
+/** Advice codes; the page explains each (README, section "Overdue"). */
 export type NextStepCode =
   | "PAY_BY_DUE_DATE"
   | "PAY_WITHIN_GRACE"

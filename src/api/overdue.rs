@@ -1,6 +1,6 @@
 //! JSON front of [`crate::overdue`]: `overdue` (late instalments of 花呗, 借呗, bank loans or any
 //! loan) and `cardInterest` (one credit-card statement cycle). Field list, defaults and bounds:
-//! `docs/api/overdue.md`.
+//! the README (section "Overdue").
 
 use super::input::{
     array_value, bool_value, date_value, decimal_in, index, integer_in, money_in, option_value,
