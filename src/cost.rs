@@ -547,8 +547,18 @@ pub fn irr(values: &[Decimal], guess: Option<Decimal>) -> Result<Decimal> {
     require_sign_change(values)?;
     let flows = to_f64_all(values)?;
     let guess = guess.and_then(|g| g.to_f64()).unwrap_or(0.1);
+    from_solver(
+        irr_f64(&flows, guess),
+        "no internal rate of return was found for these cash flows",
+        "这组现金流找不到内部收益率",
+    )
+}
+
+/// The periodic IRR of equally spaced flows already in `f64` (flow i at the end of period i),
+/// solved and proved by [`solve_rate`]; `None` when no root can be proved.
+pub fn irr_f64(flows: &[f64], guess: f64) -> Option<f64> {
     let f = |r: f64| {
-        // Horner-style accumulation of Σ cᵢ·v^i with v = 1/(1+r), and its derivative in r.
+        // Accumulates Σ cᵢ·v^i with v = 1/(1+r), and its derivative in r.
         let v = 1.0 / (1.0 + r);
         let (mut total, mut slope, mut discount) = (0.0, 0.0, 1.0);
         for (i, c) in flows.iter().enumerate() {
@@ -558,11 +568,7 @@ pub fn irr(values: &[Decimal], guess: Option<Decimal>) -> Result<Decimal> {
         }
         (total, slope)
     };
-    from_solver(
-        solve_rate(f, guess),
-        "no internal rate of return was found for these cash flows",
-        "这组现金流找不到内部收益率",
-    )
+    solve_rate(f, guess)
 }
 
 /// Annualised return of dated cash flows (Excel `XIRR`):

@@ -902,19 +902,8 @@ fn apr(loan: &Loan, rows: &[Row]) -> Result<Apr> {
                 / 100.0;
         }
     }
-    let npv = |r: f64| {
-        // Σ cᵢ·v^i with v = 1/(1+r), and its derivative in r (as cost::irr).
-        let v = 1.0 / (1.0 + r);
-        let (mut total, mut slope, mut discount) = (0.0, 0.0, 1.0);
-        for (i, c) in flows.iter().enumerate() {
-            total += c * discount;
-            slope -= i as f64 * c * discount * v;
-            discount *= v;
-        }
-        (total, slope)
-    };
     let guess = irr_guess(net, rows).to_f64().unwrap_or(0.01);
-    let periodic = cost::solve_rate(npv, guess)
+    let periodic = cost::irr_f64(&flows, guess)
         .and_then(Decimal::from_f64)
         .ok_or_else(|| beyond_solver(Error::new(ErrorKind::NoSolution, "", "", "")))?;
     // An effective rate beyond the decimal range (a fee of 255 times a 0.01 loan) is "too high".
