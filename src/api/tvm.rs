@@ -128,13 +128,16 @@ fn per_field(f: &mut Fields, nper: Decimal) -> Result<u32> {
     Ok(per as u32)
 }
 
-/// `ipmt({ rate, per, nper, pv, fv?, type? })`
-pub fn ipmt(input: &Value) -> Result<String> {
+/// Shared reading of IPMT/PPMT: `{ rate, per, nper, pv, fv?, type? }`.
+fn payment_part(
+    input: &Value,
+    part: fn(Decimal, u32, Decimal, Decimal, Decimal, When) -> Result<Decimal>,
+) -> Result<String> {
     run(input, |f| {
         let rate = rate_field(f, "rate")?;
         let nper = nper_field(f, true)?;
         let per = per_field(f, nper)?;
-        cost::ipmt(
+        part(
             rate,
             per,
             nper,
@@ -145,21 +148,14 @@ pub fn ipmt(input: &Value) -> Result<String> {
     })
 }
 
+/// `ipmt({ rate, per, nper, pv, fv?, type? })`
+pub fn ipmt(input: &Value) -> Result<String> {
+    payment_part(input, cost::ipmt)
+}
+
 /// `ppmt({ rate, per, nper, pv, fv?, type? })`
 pub fn ppmt(input: &Value) -> Result<String> {
-    run(input, |f| {
-        let rate = rate_field(f, "rate")?;
-        let nper = nper_field(f, true)?;
-        let per = per_field(f, nper)?;
-        cost::ppmt(
-            rate,
-            per,
-            nper,
-            amount(f, "pv")?,
-            opt_amount(f, "fv")?,
-            when_field(f)?,
-        )
-    })
+    payment_part(input, cost::ppmt)
 }
 
 /// Shared reading of CUMIPMT/CUMPRINC: Excel requires rate > 0, whole nper > 0, pv > 0 and
