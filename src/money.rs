@@ -103,9 +103,14 @@ pub fn parse_json_number(token: &str) -> std::result::Result<Decimal, DecimalSyn
     // A byte search: a `char` pattern decodes UTF-8 as it goes, a visible cost per number.
     let (mantissa_text, exponent) = match token.bytes().position(|b| b == b'e' || b == b'E') {
         Some(i) => {
-            let exp_text = token[i + 1..].strip_prefix('+').unwrap_or(&token[i + 1..]);
+            // `get` rather than `token[..i]`: `i` is an ASCII position, but an index that can
+            // panic links in the panic message code (with Unicode tables) for nothing.
+            let (Some(mantissa), Some(after)) = (token.get(..i), token.get(i + 1..)) else {
+                return Err(DecimalSyntax::Grammar);
+            };
+            let exp_text = after.strip_prefix('+').unwrap_or(after);
             let exp: i32 = exp_text.parse().map_err(|_| DecimalSyntax::Grammar)?;
-            (&token[..i], exp)
+            (mantissa, exp)
         }
         None => (token, 0),
     };
@@ -387,8 +392,9 @@ pub fn write_decimal_fixed(out: &mut String, value: Decimal, places: u32) {
             out.push('0');
         }
         out.push_str(&text);
-    } else {
-        let (int, frac) = text.split_at(text.len() - places);
+    } else if let Some((int, frac)) = text.split_at_checked(text.len() - places) {
+        // `split_at_checked`: the digits are ASCII so it always splits, but `split_at` would
+        // link in the panic message code (with Unicode tables).
         out.push_str(int);
         if places > 0 {
             out.push('.');
