@@ -403,6 +403,23 @@ pub fn write_decimal_fixed(out: &mut String, value: Decimal, places: u32) {
     }
 }
 
+/// `rate` as a percentage for messages, rounded half away from zero to `places` decimals.
+///
+/// ```
+/// use repayment_plan::money::percent_text;
+/// use rust_decimal::Decimal;
+/// assert_eq!(percent_text(Decimal::new(4349, 4), 1), "43.5%");
+/// assert_eq!(percent_text(Decimal::new(1825, 4), 2), "18.25%");
+/// ```
+pub fn percent_text(rate: Decimal, places: u32) -> String {
+    let mut out = String::new();
+    // Beyond ±7.9e26 the hundredfold leaves the decimal range: shown as the largest decimal.
+    let hundredfold = crate::exact::mul(rate, Decimal::ONE_HUNDRED).unwrap_or(Decimal::MAX);
+    write_decimal_fixed(&mut out, hundredfold, places);
+    out.push('%');
+    out
+}
+
 /// A rate as a fraction (`0.049` = 4.9% per year, month or day, as the context says).
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Rate(pub Decimal);
