@@ -176,6 +176,16 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The decimal digits of `n` (`-12`), as `n.to_string()` writes them, without `core::fmt`.
+pub fn int_text(n: i64) -> String {
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    crate::money::write_u64(&mut out, n.unsigned_abs());
+    out
+}
+
 /// Shorthand used throughout the crate.
 pub type Result<T> = std::result::Result<T, Error>;
 

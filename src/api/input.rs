@@ -12,7 +12,7 @@
 //! * dates: `YYYY-MM-DD`; an absent key (or `undefined`) means "use the default".
 
 use crate::calendar::parse_date;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{int_text, Error, ErrorKind, Result};
 use crate::json::Value;
 use crate::money::{parse_decimal, parse_json_number, DecimalSyntax, Money};
 use chrono::NaiveDate;
@@ -141,7 +141,7 @@ pub fn integer_in(value: &Value, path: &str, min: i64, max: i64) -> Result<i64> 
     }
     d.to_i64()
         .filter(|n| (min..=max).contains(n))
-        .ok_or_else(|| out_of_range(path, &min.to_string(), &max.to_string()))
+        .ok_or_else(|| out_of_range(path, &int_text(min), &int_text(max)))
 }
 
 /// A `YYYY-MM-DD` date.
