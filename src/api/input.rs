@@ -162,11 +162,13 @@ pub fn date_value(value: &Value, path: &str) -> Result<NaiveDate> {
 /// One of a fixed set of string options.
 pub fn option_value<T: Copy>(value: &Value, path: &str, choices: &[(&str, T)]) -> Result<T> {
     let names = || {
-        choices
-            .iter()
-            .map(|(n, _)| format!("\"{n}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
+        let mut list = String::new();
+        for (i, (name, _)) in choices.iter().enumerate() {
+            list.push_str(if i == 0 { "\"" } else { ", \"" });
+            list.push_str(name);
+            list.push('"');
+        }
+        list
     };
     match value {
         Value::String(text) => choices
