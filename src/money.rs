@@ -40,14 +40,18 @@ pub enum DecimalSyntax {
 /// ```
 pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, DecimalSyntax> {
     let bytes = text.as_bytes();
-    let (negative, body) = match bytes.first() {
-        Some(b'-') => (true, &bytes[1..]),
+    // `split_first`/`get` rather than indexing: no panic path to link in.
+    let (negative, body) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
         _ => (false, bytes),
     };
     let point = body.iter().position(|&b| b == b'.');
-    let (int_part, frac_part) = match point {
-        Some(p) => (&body[..p], &body[p + 1..]),
-        None => (body, &body[..0]),
+    let (int_part, frac_part): (&[u8], &[u8]) = match point {
+        Some(p) => (
+            body.get(..p).unwrap_or_default(),
+            body.get(p + 1..).unwrap_or_default(),
+        ),
+        None => (body, &[]),
     };
     let all_digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
     if int_part.is_empty()
@@ -59,9 +63,9 @@ pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, DecimalSyntax> 
     }
     // Trailing fractional zeros and leading integer zeros carry no information.
     let frac_len = frac_part.len() - frac_part.iter().rev().take_while(|&&b| b == b'0').count();
-    let frac = &frac_part[..frac_len];
+    let frac = frac_part.get(..frac_len).unwrap_or_default();
     let int_start = int_part.iter().take_while(|&&b| b == b'0').count();
-    let int = &int_part[int_start..];
+    let int = int_part.get(int_start..).unwrap_or_default();
     digits_to_decimal(negative, int, frac)
 }
 

@@ -367,7 +367,11 @@ impl<'a> Fields<'a> {
         if error.kind() != ErrorKind::MissingField {
             return error;
         }
-        let missing = error.field().rsplit('.').next().unwrap_or("");
+        let field = error.field();
+        let missing = match field.bytes().rposition(|b| b == b'.') {
+            Some(dot) => field.get(dot + 1..).unwrap_or(""),
+            None => field,
+        };
         let near_miss = self.entries.iter().zip(&self.used).any(|((key, _), used)| {
             !used && edit_distance(key, missing) <= 2.max(missing.len() / 4)
         });
@@ -380,10 +384,14 @@ impl<'a> Fields<'a> {
 
     /// Rejects keys that no getter asked for.
     pub fn finish(self) -> Result<()> {
-        let Some(i) = self.used.iter().position(|used| !used) else {
+        let Some((key, _)) = self
+            .used
+            .iter()
+            .position(|used| !used)
+            .and_then(|i| self.entries.get(i))
+        else {
             return Ok(());
         };
-        let key = &self.entries[i].0;
         let path = join(&self.path, key);
         let suggestion = self
             .known
