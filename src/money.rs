@@ -11,6 +11,7 @@
 //! Text is parsed by a strict grammar ([`parse_decimal`]): `-?digits(.digits)?`, nothing else.
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::exact;
 use rust_decimal::prelude::*;
 use rust_decimal::RoundingStrategy;
 
@@ -129,15 +130,17 @@ pub fn parse_json_number(token: &str) -> std::result::Result<Decimal, DecimalSyn
             Err(DecimalSyntax::TooManyDigits)
         };
     }
-    let ten = Decimal::TEN.powi(exponent.unsigned_abs().into());
+    // The out-of-line `exact` operations: rust_decimal's own are inlined at each call.
+    let ten = exact::powi(Decimal::TEN, exponent.unsigned_abs().into())
+        .map_err(|_| DecimalSyntax::TooManyDigits)?;
     let scaled = if exponent > 0 {
-        value.checked_mul(ten)
+        exact::mul(value, ten)
     } else {
-        value.checked_div(ten)
+        exact::div(value, ten)
     };
     match scaled {
         // Division may round when the result needs more than 28 digits: detect it by multiplying back.
-        Some(v) if exponent > 0 || v.checked_mul(ten) == Some(value) => Ok(v.normalize()),
+        Ok(v) if exponent > 0 || exact::mul(v, ten).ok() == Some(value) => Ok(v.normalize()),
         _ => Err(DecimalSyntax::TooManyDigits),
     }
 }
