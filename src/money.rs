@@ -232,7 +232,7 @@ impl Money {
 
     /// The exact amount in yuan, or `None` when it has fractions of a fen or is too large.
     pub fn from_decimal_exact(yuan: Decimal) -> Option<Money> {
-        let fen = yuan.checked_mul(Decimal::ONE_HUNDRED)?;
+        let fen = exact::mul(yuan, Decimal::ONE_HUNDRED).ok()?;
         if !fen.fract().is_zero() {
             return None;
         }
@@ -241,7 +241,8 @@ impl Money {
 
     /// Rounds an exact amount in yuan to the fen.
     pub fn round(yuan: Decimal, mode: RoundingMode) -> Result<Money> {
-        yuan.checked_mul(Decimal::ONE_HUNDRED)
+        exact::mul(yuan, Decimal::ONE_HUNDRED)
+            .ok()
             .map(|fen| fen.round_dp_with_strategy(0, mode.strategy()))
             .and_then(|fen| fen.to_i64())
             .map(Money)
@@ -255,8 +256,8 @@ impl Money {
 
     /// `self × rate`, rounded to the fen.
     pub fn mul_rate(self, rate: Decimal, mode: RoundingMode) -> Result<Money> {
-        Decimal::from(self.0)
-            .checked_mul(rate)
+        exact::mul(Decimal::from(self.0), rate)
+            .ok()
             .map(|fen| fen.round_dp_with_strategy(0, mode.strategy()))
             .and_then(|fen| fen.to_i64())
             .map(Money)
