@@ -107,8 +107,7 @@ impl DebtRate {
             DebtRate::Monthly(r) => (r, 12),
             DebtRate::Daily(r) => (r, 365),
         };
-        rate.checked_mul(Decimal::from(factor))
-            .unwrap_or(Decimal::MAX)
+        crate::exact::mul(rate, Decimal::from(factor)).unwrap_or(Decimal::MAX)
     }
 }
 
