@@ -207,7 +207,8 @@ fn values_field(f: &mut Fields, min: usize) -> Result<Vec<Decimal>> {
 
 /// A bound written as decimal text (one of the constants above).
 fn decimal(text: &str) -> Decimal {
-    Decimal::from_str_exact(text).unwrap_or_default()
+    // The crate's own parser: `Decimal::from_str_exact` would link in rust_decimal's (~3 KB).
+    crate::money::parse_decimal(text).unwrap_or_default()
 }
 
 /// `npv({ rate, values })`
