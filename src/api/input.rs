@@ -299,9 +299,13 @@ impl<'a> Fields<'a> {
     /// The value of `key`, marking it read; `None` when absent.
     pub fn get(&mut self, key: &'static str) -> Option<&'a Value> {
         self.known.push(key);
-        let i = self.entries.iter().position(|(k, _)| k == key)?;
-        self.used[i] = true;
-        Some(&self.entries[i].1)
+        let entries: &'a [(String, Value)] = self.entries;
+        let ((_, value), used) = entries
+            .iter()
+            .zip(self.used.iter_mut())
+            .find(|((k, _), _)| k == key)?;
+        *used = true;
+        Some(value)
     }
 
     /// Whether `key` is present (without reading it).
@@ -350,11 +354,11 @@ impl<'a> Fields<'a> {
     /// Fails with `CONFLICTING_FIELDS` when more than one of `keys` is present; returns which one is.
     pub fn one_of(&self, keys: &[&'static str]) -> Result<Option<&'static str>> {
         let present: Vec<&'static str> = keys.iter().copied().filter(|k| self.has(k)).collect();
-        if present.len() > 1 {
+        if let Some(second) = present.get(1) {
             let list = present.join(", ");
             return Err(Error::new(
                 ErrorKind::ConflictingFields,
-                self.path(present[1]),
+                self.path(second),
                 format!("give only one of {list}"),
                 format!("{list} 只能填写其中一个"),
             ));
