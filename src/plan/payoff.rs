@@ -668,7 +668,7 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
             Ok(first
                 .iter()
                 .copied()
-                .chain((0..n).filter(|&i| !listed[i]))
+                .chain((0..n).filter(|&i| listed.get(i) == Some(&false)))
                 .collect())
         }
         Strategy::Snowball | Strategy::MinimumOnly => Ok(Vec::new()),
