@@ -688,10 +688,12 @@ fn extra_by_month(extra: &[ExtraPayment]) -> Result<Vec<i64>> {
     }
     let mut by_month = vec![0i64; last as usize + 1];
     for e in extra {
-        let slot = &mut by_month[e.month as usize];
-        *slot = slot
-            .checked_add(e.amount.fen())
-            .ok_or_else(|| Error::overflow("extraPayments"))?;
+        // Always present (months ≤ last); `get_mut` keeps a panic path out of the wasm.
+        if let Some(slot) = by_month.get_mut(e.month as usize) {
+            *slot = slot
+                .checked_add(e.amount.fen())
+                .ok_or_else(|| Error::overflow("extraPayments"))?;
+        }
     }
     Ok(by_month)
 }
