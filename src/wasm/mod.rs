@@ -18,7 +18,9 @@ use wasm_bindgen::JsCast;
 // The result reader. Text without a table start (U+0001, which JSON text never contains raw) is
 // plain JSON. Otherwise the JSON part holds {"\u0000": n} where the n-th table goes; a table is
 // its column spec and cells separated by U+0002, an empty cell being an absent key; a column
-// named with a trailing `"` holds JSON string literals (user text: names). Rows are
+// named with a trailing `"` holds JSON string literals (user text: names); a schedule's cell
+// U+0003 repeats what the row above implies and a one-character number cell is its code − 32
+// (see `TABLE_IMPLIED`), so the repeated strings are made once. Rows are
 // built with object literals (one hidden class, no per-key lookups), one per known column spec,
 // giving the objects JSON.parse would; an unknown spec is a bug, reported as an internal error.
 #[wasm_bindgen(inline_js = r##"
@@ -42,22 +44,10 @@ function fill(value, parts) {
   return value;
 }
 function table(f) {
-  const rows = [];
-  if (f[0] === ROWS) {
-    for (let j = 1; j < f.length; j += 9) {
-      rows.push({ period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], closing: f[j + 8] });
-    }
-    return rows;
-  }
-  if (f[0] === PREPAID_ROWS) {
-    for (let j = 1; j < f.length; j += 11) {
-      rows.push(f[j + 8] === ""
-        ? { period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], closing: f[j + 10] }
-        : { period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], prepayment: f[j + 8], prepaymentFee: f[j + 9], closing: f[j + 10] });
-    }
-    return rows;
-  }
+  if (f[0] === ROWS) return scheduleRows(f, false);
+  if (f[0] === PREPAID_ROWS) return scheduleRows(f, true);
   if (f[0] === PLAN_ROWS) {
+    const rows = [];
     for (let j = 1; j < f.length; j += 4) {
       const name = f[j];
       rows.push({ name: name.indexOf("\\") < 0 ? name.slice(1, -1) : JSON.parse(name), payment: f[j + 1], interest: f[j + 2], balance: f[j + 3] });
@@ -65,6 +55,30 @@ function table(f) {
     return rows;
   }
   throw new Error(`unknown table ${f[0]}`);
+}
+const IMPLIED = "\x03";
+function count(cell) {
+  return cell.length === 1 ? cell.charCodeAt(0) - 32 : +cell;
+}
+function scheduleRows(f, prepaid) {
+  const rows = [];
+  const width = prepaid ? 11 : 9;
+  let period = 0, opening = "", payment = "", principal = "", interest = "", fee = "", closing = "";
+  for (let j = 1; j < f.length; j += width) {
+    period = f[j] === IMPLIED ? period + 1 : count(f[j]);
+    const dueDate = f[j + 1];
+    const days = count(f[j + 2]);
+    opening = f[j + 3] === IMPLIED ? closing : f[j + 3];
+    if (f[j + 4] !== IMPLIED) payment = f[j + 4];
+    if (f[j + 5] !== IMPLIED) principal = f[j + 5];
+    if (f[j + 6] !== IMPLIED) interest = f[j + 6];
+    if (f[j + 7] !== IMPLIED) fee = f[j + 7];
+    if (f[j + width - 1] !== IMPLIED) closing = f[j + width - 1];
+    rows.push(prepaid && f[j + 8] !== ""
+      ? { period, dueDate, days, opening, payment, principal, interest, fee, prepayment: f[j + 8], prepaymentFee: f[j + 9], closing }
+      : { period, dueDate, days, opening, payment, principal, interest, fee, closing });
+  }
+  return rows;
 }
 "##)]
 extern "C" {
