@@ -297,10 +297,6 @@ pub fn detach_tables(on: bool) {
 pub const TABLE_START: char = '\u{1}';
 /// Separates the fields of a detached table.
 pub const TABLE_FIELD: u8 = 2;
-/// A detached-table cell holding what the row above implies: the same value as the cell above,
-/// except that `period` is the one above plus 1 (1 in the first row) and `opening` is the
-/// `closing` above.
-pub const TABLE_IMPLIED: u8 = 3;
 
 /// Writes JSON into one growing buffer. Commas are placed automatically.
 ///
@@ -469,9 +465,9 @@ impl JsonWriter {
     /// builds the objects itself, which costs a fraction of `JSON.parse`: the column spec (`name`
     /// for a string column, `name#` for a number, `name"` for a string written as its JSON
     /// literal, for user text; comma-separated, in key order), then every
-    /// row's cells, all separated by [`TABLE_FIELD`]; an empty cell is an absent key, a cell
-    /// [`TABLE_IMPLIED`] repeats what the row above implies, a one-character number cell is the
-    /// character's code minus 32, and no other cell contains a control character. The value in the JSON text is then `{"\u0000": n}`: the
+    /// row's cells, all separated by [`TABLE_FIELD`]; an empty cell is an absent key, and no cell
+    /// contains a control character. A table may lay its rows out its own way (a schedule's
+    /// leaves out what the row above implies: `write_row_table` in `src/api/schedule.rs`). The value in the JSON text is then `{"\u0000": n}`: the
     /// n-th table after the text. Either way `rows` is ASCII. The reader in `src/wasm/` builds
     /// the rows of each column spec it knows with an object literal; a new table needs its spec
     /// added there.

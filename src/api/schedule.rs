@@ -12,7 +12,7 @@ use crate::calendar::format_date;
 use crate::calendar::DayCount;
 use crate::cost::Apr;
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{JsonWriter, Value, TABLE_FIELD, TABLE_IMPLIED};
+use crate::json::{JsonWriter, Value, TABLE_FIELD};
 use crate::money::{write_digits, Money, Residue, RoundingMode, RoundingPolicy};
 use crate::schedule::{
     build, default_rounding, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Row,
@@ -238,22 +238,12 @@ impl RowBuf {
         self.put(buf.get(buf.len() - len..).unwrap_or_default());
     }
 
-    /// A number cell of a detached table: below 95 one printable ASCII character (`n + 32`),
-    /// which the reader turns into a number without making a string; else its digits (2+).
+    /// A number in a detached table: below 95 one printable ASCII character (`n + 32`), which
+    /// the reader turns into a number without making a string; else its digits (2 or more).
     fn table_count(&mut self, n: u64) {
         match u8::try_from(n) {
             Ok(small) if small < 95 => self.byte(small + 32),
             _ => self.count(n),
-        }
-    }
-
-    /// A money cell of a detached table, [`TABLE_IMPLIED`] when the row above implies it.
-    fn table_money(&mut self, amount: Money, implied: Option<Money>) {
-        self.byte(TABLE_FIELD);
-        if implied == Some(amount) {
-            self.byte(TABLE_IMPLIED);
-        } else {
-            self.money(amount);
         }
     }
 
@@ -293,8 +283,13 @@ pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
 
 /// The rows as a detached table. Most cells of a schedule repeat what the row above implies
 /// (the next period, the opening balance that is the last closing, a level payment, a zero
-/// fee), and those are written as [`TABLE_IMPLIED`]: the reader then reuses the string it
-/// already has instead of making a new one.
+/// fee); those are left out, so the reader makes a new string only for what is new, which is
+/// most of the cost on the JS side. A row is a head cell, then its cells in column order:
+/// `period` (when not the one above plus 1, or 1 first), `dueDate`, then `opening` (when not
+/// the closing above), `payment`, `principal`, `interest`, `fee` (each when not the same as
+/// above), the two prepayment cells (a prepaid table only; empty when none) and `closing`. The
+/// head cell is one character `@` + a bit mask of the optional cells written (bit 0 `period`
+/// … bit 5 `fee`), then `days` as a number cell ([`RowBuf::table_count`]).
 fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
     let prepaid = rows.iter().any(|row| !row.prepayment.is_zero());
     out.extend_from_slice(if prepaid {
@@ -308,21 +303,35 @@ fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
     };
     let mut above: Option<&Row> = None;
     for row in rows {
+        let next_period = above.map_or(1, |a| a.period.saturating_add(1));
+        let written = [
+            (above.map(|a| a.closing), row.opening),
+            (above.map(|a| a.payment), row.payment),
+            (above.map(|a| a.principal), row.principal),
+            (above.map(|a| a.interest), row.interest),
+            (above.map(|a| a.fee), row.fee),
+        ]
+        .map(|(implied, amount)| (implied != Some(amount), amount));
+        let mask = written
+            .iter()
+            .rev()
+            .fold(0u8, |mask, &(write, _)| mask << 1 | u8::from(write));
+        let write_period = row.period != next_period;
         text.byte(TABLE_FIELD);
-        if row.period == above.map_or(1, |a| a.period.saturating_add(1)) {
-            text.byte(TABLE_IMPLIED);
-        } else {
+        text.byte(b'@' + (mask << 1 | u8::from(write_period)));
+        text.table_count(row.days.unsigned_abs());
+        if write_period {
+            text.byte(TABLE_FIELD);
             text.table_count(u64::from(row.period));
         }
         text.byte(TABLE_FIELD);
         text.put(&format_date(row.due));
-        text.byte(TABLE_FIELD);
-        text.table_count(row.days.unsigned_abs());
-        text.table_money(row.opening, above.map(|a| a.closing));
-        text.table_money(row.payment, above.map(|a| a.payment));
-        text.table_money(row.principal, above.map(|a| a.principal));
-        text.table_money(row.interest, above.map(|a| a.interest));
-        text.table_money(row.fee, above.map(|a| a.fee));
+        for (write, amount) in written {
+            if write {
+                text.byte(TABLE_FIELD);
+                text.money(amount);
+            }
+        }
         if prepaid {
             text.byte(TABLE_FIELD);
             if !row.prepayment.is_zero() {
@@ -333,7 +342,8 @@ fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
                 text.byte(TABLE_FIELD);
             }
         }
-        text.table_money(row.closing, above.map(|a| a.closing));
+        text.byte(TABLE_FIELD);
+        text.money(row.closing);
         text.append_to(out);
         above = Some(row);
     }
