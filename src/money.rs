@@ -317,22 +317,37 @@ impl Money {
     /// assert_eq!(Money::from_fen(5).format(&mut buf), b"0.05");
     /// ```
     pub fn format(self, buf: &mut [u8; 24]) -> &[u8] {
+        let start = self.format_at_end(buf);
+        buf.get(start..).unwrap_or_default()
+    }
+
+    /// [`Money::format`] as a start index: the text is `buf[start..]`.
+    pub fn format_at_end(self, buf: &mut [u8; 24]) -> usize {
+        self.write_ending_at(buf, 24)
+    }
+
+    /// How many bytes [`Money::format`] writes.
+    pub fn formatted_len(self) -> usize {
+        usize::from(self.0 < 0) + digit_count(self.0.unsigned_abs() / 100) + 3
+    }
+
+    /// Writes the text into `buf` ending just before `end`; returns where it starts (`end`,
+    /// writing nothing, when it does not fit).
+    pub fn write_ending_at(self, buf: &mut [u8], end: usize) -> usize {
+        if end > buf.len() || end < self.formatted_len() {
+            return end;
+        }
         let fen = self.0.unsigned_abs();
         let cents = (fen % 100) as usize * 2;
-        let mut yuan = [0u8; 20];
-        let len = write_digits(&mut yuan, fen / 100);
-        let mut start = 21 - len;
-        for (to, from) in buf[start..].iter_mut().zip(&yuan[20 - len..]) {
-            *to = *from;
-        }
-        buf[21] = b'.';
-        buf[22] = DIGIT_PAIRS[cents];
-        buf[23] = DIGIT_PAIRS[cents + 1];
+        buf[end - 3] = b'.';
+        buf[end - 2] = DIGIT_PAIRS[cents];
+        buf[end - 1] = DIGIT_PAIRS[cents + 1];
+        let mut start = write_digits(buf, end - 3, fen / 100);
         if self.0 < 0 {
             start -= 1;
             buf[start] = b'-';
         }
-        buf.get(start..).unwrap_or_default()
+        start
     }
 
     /// Appends `"-1234.56"` to `out`.
@@ -350,21 +365,38 @@ const DIGIT_PAIRS: &[u8; 200] = b"\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
 
-/// Writes the decimal digits of `n` at the end of `buf`; returns how many.
+/// How many decimal digits `n` has.
+pub fn digit_count(n: u64) -> usize {
+    let mut count = 1;
+    let mut bound = 10u64;
+    while count < 20 && n >= bound {
+        count += 1;
+        bound = bound.wrapping_mul(10);
+    }
+    count
+}
+
+/// Writes the decimal digits of `n` into `buf` ending just before `end`; returns where they
+/// start (`end`, writing nothing, when they do not fit).
 ///
 /// ```
 /// # use repayment_plan::money::write_digits;
-/// let mut buf = [0; 20];
-/// assert_eq!(write_digits(&mut buf, 1234567), 7);
-/// assert_eq!(&buf[13..], b"1234567");
-/// assert_eq!(write_digits(&mut buf, u64::MAX), 20);
-/// assert_eq!(&buf[..], b"18446744073709551615");
+/// let mut buf = [0; 24];
+/// assert_eq!(write_digits(&mut buf, 24, 1234567), 17);
+/// assert_eq!(&buf[17..], b"1234567");
+/// assert_eq!(write_digits(&mut buf, 20, u64::MAX), 0);
+/// assert_eq!(&buf[..20], b"18446744073709551615");
+/// assert_eq!(write_digits(&mut buf, 2, 123), 2); // no room
 /// ```
 ///
 /// Two digits per step, in `u32` once the number fits: wasm has no 64-bit multiply-high, so a
 /// `u64` division by a constant stays a real division, while a `u32` one becomes a multiply.
-pub fn write_digits(buf: &mut [u8; 20], n: u64) -> usize {
-    let mut i = buf.len();
+/// Plain indexing only: at the size-first optimisation level a slice-range helper is a call.
+pub fn write_digits(buf: &mut [u8], end: usize, n: u64) -> usize {
+    if end > buf.len() || end < digit_count(n) {
+        return end;
+    }
+    let mut i = end;
     let mut rest = n;
     while rest > u64::from(u32::MAX) {
         i -= 1;
@@ -388,7 +420,7 @@ pub fn write_digits(buf: &mut [u8; 20], n: u64) -> usize {
         i -= 1;
         buf[i] = b'0' + small as u8;
     }
-    buf.len() - i
+    i
 }
 
 impl std::fmt::Display for Money {
@@ -401,9 +433,9 @@ impl std::fmt::Display for Money {
 
 /// Appends the decimal digits of `n`.
 pub fn write_u64(out: &mut String, n: u64) {
-    let mut buf = [0u8; 20];
-    let len = write_digits(&mut buf, n);
-    out.push_str(std::str::from_utf8(&buf[buf.len() - len..]).unwrap_or("0"));
+    let mut buf = [0u8; 24];
+    let start = write_digits(&mut buf, 24, n);
+    out.push_str(std::str::from_utf8(buf.get(start..).unwrap_or_default()).unwrap_or("0"));
 }
 
 /// Appends `value` rounded half away from zero to exactly `places` decimals (`0.128040`).
