@@ -20,10 +20,48 @@ pub enum Value {
     Null,
     Bool(bool),
     /// The number exactly as written.
-    Number(String),
+    Number(NumberText),
     String(String),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),
+}
+
+/// A number token as written. Every number `JSON.stringify` writes fits in 24 bytes (17
+/// significant digits, sign, point and exponent), kept inline: a call with a thousand cash
+/// flows then makes no allocation for them. Longer tokens (hand-written JSON) go on the heap.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NumberText {
+    Inline { bytes: [u8; 24], len: u8 },
+    Heap(String),
+}
+
+impl std::ops::Deref for NumberText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            NumberText::Inline { bytes, len } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            NumberText::Heap(text) => text,
+        }
+    }
+}
+
+impl From<&str> for NumberText {
+    fn from(text: &str) -> NumberText {
+        let mut bytes = [0; 24];
+        match bytes.get_mut(..text.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(text.as_bytes());
+                NumberText::Inline {
+                    bytes,
+                    len: text.len() as u8,
+                }
+            }
+            None => NumberText::Heap(text.to_string()),
+        }
+    }
 }
 
 impl Value {
@@ -203,7 +241,7 @@ impl Parser<'_> {
         }
         // The slice is ASCII by construction.
         let text = std::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| self.syntax())?;
-        Ok(Value::Number(text.to_string()))
+        Ok(Value::Number(text.into()))
     }
 
     fn string(&mut self) -> Result<String> {
