@@ -108,7 +108,10 @@ pub fn out_of_range(path: &str, min: &str, max: &str) -> Error {
 pub fn decimal_in(value: &Value, path: &str, min: &str, max: &str) -> Result<Decimal> {
     let d = decimal_value(value, path)?;
     // The crate's own parser: `Decimal::from_str_exact` would link in rust_decimal's (~3 KB).
-    debug_assert!(parse_decimal(min).is_ok() && parse_decimal(max).is_ok(), "bounds {min}, {max}");
+    debug_assert!(
+        parse_decimal(min).is_ok() && parse_decimal(max).is_ok(),
+        "bounds {min}, {max}"
+    );
     let lo = parse_decimal(min).unwrap_or(Decimal::MIN);
     let hi = parse_decimal(max).unwrap_or(Decimal::MAX);
     if d < lo || d > hi {
