@@ -358,7 +358,7 @@ impl<'a> Fields<'a> {
     pub fn one_of(&self, keys: &[&'static str]) -> Result<Option<&'static str>> {
         let present: Vec<&'static str> = keys.iter().copied().filter(|k| self.has(k)).collect();
         if let Some(second) = present.get(1) {
-            let list = present.join(", ");
+            let list = comma_list(&present);
             return Err(Error::new(
                 ErrorKind::ConflictingFields,
                 self.path(second),
@@ -419,19 +419,26 @@ impl<'a> Fields<'a> {
         let mut known: Vec<&str> = self.known.clone();
         crate::sort::sort_by(&mut known, |a, b| a < b);
         known.dedup();
+        let known = comma_list(&known);
         Err(Error::new(
             ErrorKind::UnknownField,
             &path,
-            format!(
-                "{path} is not a known field{hint_en} (known: {})",
-                known.join(", ")
-            ),
-            format!(
-                "无法识别字段 {path}{hint_zh}（可用字段：{}）",
-                known.join(", ")
-            ),
+            format!("{path} is not a known field{hint_en} (known: {known})"),
+            format!("无法识别字段 {path}{hint_zh}（可用字段：{known}）"),
         ))
     }
+}
+
+/// `a, b, c`: what `items.join(", ")` gives, without the generic join's code.
+fn comma_list(items: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+    out
 }
 
 /// Levenshtein distance, for spelling suggestions (keys are short).

@@ -183,7 +183,7 @@ fn cumulative(
         let rate = f.req("rate", &|v, p| decimal_in(v, p, "0.0000000001", RATE_MAX))?;
         let nper = f.req("nper", &|v, p| integer_in(v, p, 1, NPER_MAX))? as u32;
         let pv = f.req("pv", &|v, p| decimal_in(v, p, "0.0000000001", AMOUNT_MAX))?;
-        let nper_text = nper.to_string();
+        let nper_text = crate::error::int_text(i64::from(nper));
         let start = f.req("startPeriod", &|v, p| integer_in(v, p, 1, i64::from(nper)))? as u32;
         let end = f.req("endPeriod", &|v, p| integer_in(v, p, 1, i64::from(nper)))? as u32;
         if start > end {
