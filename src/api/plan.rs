@@ -94,7 +94,7 @@ fn rate_in(value: &Value, path: &str, max: &str) -> Result<Decimal> {
 /// A debt's name: non-empty user text of at most 200 characters, kept as given.
 fn name_value(value: &Value, path: &str) -> Result<String> {
     let name = text_value(value, path)?;
-    if name.trim().is_empty() {
+    if name.chars().all(char::is_whitespace) {
         return Err(Error::new(
             ErrorKind::OutOfRange,
             path,
