@@ -444,17 +444,26 @@ fn comma_list(items: &[&str]) -> String {
 /// Levenshtein distance, for spelling suggestions (keys are short).
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    // One row of the distance table, updated in place; iterators rather than indexing (no
+    // bounds checks to link panic code for).
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().take(64).enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+        // `diagonal` is the previous row's value one column left; `left` the new row's.
+        let (mut diagonal, mut left) = (i, i + 1);
+        let mut cells = row.iter_mut();
+        if let Some(first) = cells.next() {
+            *first = left;
+        }
+        for (cb, cell) in b.iter().zip(cells) {
+            let up = *cell;
+            left = (diagonal + usize::from(ca != *cb))
+                .min(left + 1)
+                .min(up + 1);
+            diagonal = up;
+            *cell = left;
         }
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -478,6 +487,20 @@ mod tests {
             "{}",
             e.message()
         );
+    }
+
+    #[test]
+    fn edit_distances() {
+        for (a, b, d) in [
+            ("kitten", "sitting", 3),
+            ("", "abc", 3),
+            ("abc", "", 3),
+            ("anualRate", "annualRate", 1),
+            ("利率", "利息", 1),
+            ("flaw", "lawn", 2),
+        ] {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
+        }
     }
 
     #[test]
