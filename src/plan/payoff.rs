@@ -665,11 +665,15 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
                     }
                 }
             }
-            Ok(first
-                .iter()
-                .copied()
-                .chain((0..n).filter(|&i| listed.get(i) == Some(&false)))
-                .collect())
+            // The listed debts, then the others in input order (zip: no indexing).
+            let mut order = first.clone();
+            order.extend(
+                (0..n)
+                    .zip(&listed)
+                    .filter(|(_, &seen)| !seen)
+                    .map(|(i, _)| i),
+            );
+            Ok(order)
         }
         Strategy::Snowball | Strategy::MinimumOnly => Ok(Vec::new()),
     }
