@@ -256,12 +256,8 @@ pub fn restructure(request: &Request) -> Result<Plan> {
     } else {
         None
     };
-    let mut warnings: Vec<Notice> = schedule
-        .warnings
-        .iter()
-        .filter(|n| !(request.charge == Charge::Freeze && n.code == "FEE_RATE_IS_NOT_APR"))
-        .cloned()
-        .collect();
+    let mut warnings: Vec<Notice> = schedule.warnings.clone();
+    warnings.retain(|n| !(request.charge == Charge::Freeze && n.code == "FEE_RATE_IS_NOT_APR"));
     advice(request, &mut warnings);
     Ok(Plan {
         periods,
