@@ -385,7 +385,7 @@ impl Ratio {
         let small = i64::try_from(self.num)
             .ok()
             .zip(i64::try_from(self.den).ok())
-            .and_then(|(num, den)| Some((amount.fen().checked_mul(num)?, den)))
+            .and_then(|(num, den)| Some((small_product(amount.fen(), num)?, den)))
             .filter(|&(n, den)| n >= 0 && den > 0);
         let (q, up) = match small {
             Some((n, den)) => {
@@ -419,6 +419,17 @@ impl Ratio {
                     || (twice_remainder == Ordering::Equal && q % 2 == 1)
             }
         }
+    }
+}
+
+/// `a × b` when it fits in `i64`. Below 2^31 each the product always fits and is one native
+/// multiply: `i64::checked_mul` needs a 128-bit product, a library call in wasm.
+fn small_product(a: i64, b: i64) -> Option<i64> {
+    const SMALL: u64 = 1 << 31;
+    if a.unsigned_abs() < SMALL && b.unsigned_abs() < SMALL {
+        Some(a * b)
+    } else {
+        a.checked_mul(b)
     }
 }
 
