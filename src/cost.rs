@@ -320,8 +320,7 @@ pub fn effect(nominal: Decimal, npery: u32) -> Result<Decimal> {
     sub(growth(periodic, Decimal::from(npery))?, Decimal::ONE)
 }
 
-/// Nominal annual rate (Excel `NOMINAL`): `npery·((1 + effect)^(1/npery) − 1)`, with the root
-/// refined by Newton's method in decimals.
+/// Nominal annual rate (Excel `NOMINAL`): `npery·((1 + effect)^(1/npery) − 1)`.
 ///
 /// ```
 /// # use repayment_plan::cost::nominal;
@@ -333,7 +332,8 @@ pub fn nominal(effect: Decimal, npery: u32) -> Result<Decimal> {
     mul(sub(root, Decimal::ONE)?, Decimal::from(npery))
 }
 
-/// `x^(1/n)` for x > 0, to ~26 significant digits.
+/// `x^(1/n)` for x > 0: `exp(ln(x)/n)`, within a unit of the 28th significant digit, refined by
+/// Newton's method in decimals (so an exact root, e.g. n = 1, comes out exact).
 fn nth_root(x: Decimal, n: u32) -> Result<Decimal> {
     if x <= Decimal::ZERO {
         return Err(Error::new(
@@ -343,11 +343,7 @@ fn nth_root(x: Decimal, n: u32) -> Result<Decimal> {
             "effectRate 须大于 -1",
         ));
     }
-    let start = x
-        .to_f64()
-        .map(|v| v.powf(1.0 / f64::from(n)))
-        .and_then(Decimal::from_f64);
-    let mut y = start.ok_or_else(overflow)?;
+    let mut y = crate::exact::exp(div(crate::exact::ln(x)?, Decimal::from(n))?)?;
     for _ in 0..8 {
         // Newton's step for y^n − x = 0.
         let y_n1 = crate::exact::powi(y, i64::from(n) - 1)?;
