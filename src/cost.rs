@@ -60,8 +60,8 @@ fn no_solution(en: &str, zh: &str) -> Error {
     Error::new(ErrorKind::NoSolution, "", en, zh)
 }
 
-/// `(1 + rate)^nper`, exact by repeated squaring for whole `nper`, by `exp(nper·ln(1+rate))`
-/// otherwise.
+/// `(1 + rate)^nper`, by repeated squaring for whole `nper` ([`crate::exact::powi`]), by
+/// `exp(nper·ln(1+rate))` otherwise ([`crate::exact::pow`]).
 pub fn growth(rate: Decimal, nper: Decimal) -> Result<Decimal> {
     let base = add(Decimal::ONE, rate)?;
     if base <= Decimal::ZERO {
@@ -77,7 +77,7 @@ pub fn growth(rate: Decimal, nper: Decimal) -> Result<Decimal> {
             return crate::exact::powi(base, n);
         }
     }
-    crate::exact::exp(mul(crate::exact::ln(base)?, nper)?)
+    crate::exact::pow(base, nper)
 }
 
 /// `1 + r·type`: a payment at the beginning of a period earns one more period of interest.
@@ -343,7 +343,7 @@ fn nth_root(x: Decimal, n: u32) -> Result<Decimal> {
             "effectRate 须大于 -1",
         ));
     }
-    let mut y = crate::exact::exp(div(crate::exact::ln(x)?, Decimal::from(n))?)?;
+    let mut y = crate::exact::pow(x, div(Decimal::ONE, Decimal::from(n))?)?;
     for _ in 0..8 {
         // Newton's step for y^n − x = 0.
         let y_n1 = crate::exact::powi(y, i64::from(n) - 1)?;

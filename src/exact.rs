@@ -88,6 +88,30 @@ fn powu(base: Decimal, n: u64) -> Result<Decimal> {
     Ok(product)
 }
 
+/// `base^x` for a positive base and any decimal exponent: `exp(x·ln base)`, with the product
+/// kept to 10⁻³⁶ (not rounded to a decimal in between, which would cost a small base's logarithm
+/// its digits), then rounded once. `OUT_OF_RANGE` when `|x·ln base| > 64` (the result would
+/// leave the decimal range) or `base ≤ 0`.
+///
+/// ```
+/// # use repayment_plan::exact;
+/// # use rust_decimal::Decimal;
+/// let root = exact::pow(Decimal::TWO, Decimal::new(5, 1)).unwrap();
+/// assert_eq!(root.to_string(), "1.4142135623730950488016887242");
+/// // 1.01^59.5: a fractional number of periods at 1%.
+/// let growth = exact::pow(Decimal::new(101, 2), Decimal::new(595, 1)).unwrap();
+/// assert_eq!(growth.to_string(), "1.8076807784029759816783968472");
+/// // 28·ln 10 = 64.5 is beyond the range, although 10^28 itself would fit.
+/// assert_eq!(exact::pow(Decimal::TEN, Decimal::from(28)).unwrap_err().code(), "OUT_OF_RANGE");
+/// ```
+#[inline(never)]
+pub fn pow(base: Decimal, x: Decimal) -> Result<Decimal> {
+    if base <= Decimal::ZERO {
+        return Err(Error::overflow(""));
+    }
+    wide::pow(base, x).ok_or_else(|| Error::overflow(""))
+}
+
 /// Natural logarithm of a positive number, within 10⁻³⁶ of exact before its one rounding to a
 /// decimal (so correctly rounded but for values within that of a rounding boundary).
 ///

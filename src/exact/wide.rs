@@ -168,8 +168,29 @@ pub(super) fn powu(base: Decimal, mut n: u64) -> Option<Decimal> {
     product.and_then(|p| p.to_decimal(negative))
 }
 
-/// `e^x` for `|x| < 65`: `x = k·ln 2 + r` with `0 ≤ r < ln 2`, `e^r` by its Taylor series in fixed
-/// point, times `2^k`.
+/// `base^x` for `base > 0` and any `x`, as `exp(x·ln base)` with nothing rounded in between (so
+/// a tiny rate's logarithm keeps its digits); `None` when `|x·ln base| > 64`.
+pub(super) fn pow(base: Decimal, x: Decimal) -> Option<Decimal> {
+    let log = ln_fixed(base);
+    if log == 0 || x.is_zero() {
+        return Some(Decimal::ONE);
+    }
+    let product = Wide::new(log.unsigned_abs(), -i64::from(FRAC)).mul(Wide::from_decimal(x));
+    // In fixed point: m·2^(e + FRAC), a right shift as the value is below 2^7.
+    let shift = u32::try_from(-(product.e + i64::from(FRAC))).ok()?;
+    let magnitude = product.m.checked_shr(shift).unwrap_or(0);
+    if magnitude > 64 * ONE {
+        return None;
+    }
+    let negative = (log < 0) != x.is_sign_negative();
+    exp_fixed(if negative {
+        -(magnitude as i128)
+    } else {
+        magnitude as i128
+    })
+}
+
+/// `e^x` for `|x| < 65`.
 pub(super) fn exp(x: Decimal) -> Option<Decimal> {
     let (m, den) = (x.mantissa().unsigned_abs(), ten_to(x.scale()));
     // Beyond ±65 the fixed point would overflow (and e^x leaves the decimal range).
@@ -177,13 +198,18 @@ pub(super) fn exp(x: Decimal) -> Option<Decimal> {
         return None;
     }
     let magnitude = div_bits(m, den, FRAC) as i128;
-    let fixed = if x.is_sign_negative() {
+    exp_fixed(if x.is_sign_negative() {
         -magnitude
     } else {
         magnitude
-    };
-    let k = fixed.div_euclid(LN2 as i128);
-    let r = (fixed - k * LN2 as i128) as u128;
+    })
+}
+
+/// `e^x` for `x` in fixed point, `|x| < 65`: `x = k·ln 2 + r` with `0 ≤ r < ln 2`, `e^r` by its
+/// Taylor series, times `2^k`.
+fn exp_fixed(x: i128) -> Option<Decimal> {
+    let k = x.div_euclid(LN2 as i128);
+    let r = (x - k * LN2 as i128) as u128;
     let (mut sum, mut term, mut i) = (ONE + r, r, 2);
     while term != 0 {
         term = mul_fixed(term, r) / i;
@@ -193,9 +219,18 @@ pub(super) fn exp(x: Decimal) -> Option<Decimal> {
     Wide::new(sum, k as i64 - i64::from(FRAC)).to_decimal(false)
 }
 
-/// `ln x` for `x > 0`: `x = 2^k·f` with `√½ ≤ f < √2`, `ln f = 2·atanh((f − 1)/(f + 1))` by its
-/// series in fixed point, plus `k·ln 2`.
+/// `ln x` for `x > 0`.
 pub(super) fn ln(x: Decimal) -> Option<Decimal> {
+    let log = ln_fixed(x);
+    if log == 0 {
+        return Some(Decimal::ZERO);
+    }
+    Wide::new(log.unsigned_abs(), -i64::from(FRAC)).to_decimal(log < 0)
+}
+
+/// `ln x` in fixed point for `x > 0` (`|ln x| < 67`): `x = 2^k·f` with `√½ ≤ f < √2`,
+/// `ln f = 2·atanh((f − 1)/(f + 1))` by its series, plus `k·ln 2`.
+fn ln_fixed(x: Decimal) -> i128 {
     let w = Wide::from_decimal(x);
     // x = (w.m / 2^127)·2^(w.e + 127), the first factor in [1, 2).
     let (mut f, mut k) = (w.m >> (127 - FRAC), w.e + 127);
@@ -222,11 +257,7 @@ pub(super) fn ln(x: Decimal) -> Option<Decimal> {
     } else {
         2 * sum as i128
     };
-    let total = i128::from(k) * LN2 as i128 + ln_f;
-    if total == 0 {
-        return Some(Decimal::ZERO);
-    }
-    Wide::new(total.unsigned_abs(), -i64::from(FRAC)).to_decimal(total < 0)
+    i128::from(k) * LN2 as i128 + ln_f
 }
 
 #[cfg(test)]
@@ -356,6 +387,58 @@ mod tests {
             assert_correctly_rounded(exp(d(x)).unwrap(), want);
         }
         assert_eq!(exp(d("65")), None);
+    }
+
+    #[test]
+    fn fractional_powers_match_fifty_digit_values() {
+        let cases = [
+            (
+                "1.01",
+                "59.5",
+                "1.8076807784029759816783968471899996992448928130776",
+            ),
+            (
+                "1.0000000001",
+                "0.5",
+                "1.0000000000499999999987500000000624999999960937500",
+            ),
+            (
+                "0.5",
+                "-3.25",
+                "9.5136569200217685337399997644838073223437767397105",
+            ),
+            // A small rate's logarithm keeps its digits (rounded to a decimal first, it would
+            // leave the 26th digit wrong).
+            (
+                "1.00000003561177128",
+                "855.12",
+                "1.0000304528009918534045349111311498395430893037733",
+            ),
+            (
+                "1.0041666666666666666666666667",
+                "-359.999",
+                "0.22382752631654306480814567407321051247702895514723",
+            ),
+            (
+                "101",
+                "9.7",
+                "27664149677208896318.976473573004736308392230808729",
+            ),
+            (
+                "0.0000000001",
+                "-2.75",
+                "3162277660168379331998893544.4327185337195551393252",
+            ),
+        ];
+        for (base, x, want) in cases {
+            assert_correctly_rounded(pow(d(base), d(x)).unwrap(), want);
+        }
+        assert_eq!(pow(d("1.5"), Decimal::ZERO), Some(Decimal::ONE));
+        assert_eq!(pow(Decimal::ONE, d("123.4")), Some(Decimal::ONE));
+        // |x·ln base| > 64 either way: e^±64.47.
+        assert_eq!(pow(Decimal::TEN, d("28")), None);
+        assert_eq!(pow(Decimal::TEN, d("-28")), None);
+        assert_eq!(pow(d("1.0001"), d("-99999999999999999999999")), None);
     }
 
     #[test]
