@@ -371,7 +371,9 @@ const PROOF_WIDTH: f64 = 5e-11;
 /// well-behaved cash flows); when it diverges or leaves the domain, the solver scans outward from
 /// the guess in `ln(1+r)` for a sign change and bisects it. Either way a root is returned only if
 /// `f` changes sign within ±[`PROOF_WIDTH`] of it.
-pub fn solve_rate(f: impl Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
+///
+/// `f` is a trait object, not a generic: one copy of the solver in the wasm for all its callers.
+pub fn solve_rate(f: &dyn Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
     let value = |r: f64| f(r).0;
     let proven = |r: f64| is_proven_root(&value, r);
     let guess = if guess.is_finite() && guess > -1.0 {
@@ -403,7 +405,7 @@ pub fn solve_rate(f: impl Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
     if r.is_finite() && r > -1.0 && proven(r) {
         // Newton may have stopped on its iteration limit after a slow approach (a root within the
         // proof width, but not yet at f64 precision): finish with a few steps inside that width.
-        return Some(polish(&f, r));
+        return Some(polish(f, r));
     }
 
     // Scan outward from the guess in x = ln(1 + r) for a sign change, nearest first.
@@ -439,7 +441,7 @@ pub fn solve_rate(f: impl Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
 /// A proven root refined by Newton steps that stay within the proof width (found by the
 /// 10^6-case run: a 234-period bullet loan whose Newton run crawled in from far below and stopped
 /// on its iteration limit 9·10⁻¹² from the root).
-fn polish(f: &impl Fn(f64) -> (f64, f64), mut r: f64) -> f64 {
+fn polish(f: &dyn Fn(f64) -> (f64, f64), mut r: f64) -> f64 {
     for _ in 0..4 {
         let (y, dy) = f(r);
         if y == 0.0 || dy == 0.0 || !dy.is_finite() {
@@ -455,14 +457,14 @@ fn polish(f: &impl Fn(f64) -> (f64, f64), mut r: f64) -> f64 {
 }
 
 /// Whether `value` changes sign within ±[`PROOF_WIDTH`] (relative above 1) of `r`.
-fn is_proven_root(value: &impl Fn(f64) -> f64, r: f64) -> bool {
+fn is_proven_root(value: &dyn Fn(f64) -> f64, r: f64) -> bool {
     let width = PROOF_WIDTH * r.abs().max(1.0) * 0.5;
     let (lo, hi) = (value(r - width), value(r + width));
     lo == 0.0 || hi == 0.0 || (lo < 0.0) != (hi < 0.0)
 }
 
 /// Bisection on a bracket with a sign change, to the last bit.
-fn bisect(value: &impl Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> {
+fn bisect(value: &dyn Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> {
     let mut f_lo = value(lo);
     if f_lo == 0.0 {
         return Some(lo);
@@ -564,7 +566,7 @@ pub fn irr_f64(flows: &[f64], guess: f64) -> Option<f64> {
         }
         (total, slope)
     };
-    solve_rate(f, guess)
+    solve_rate(&f, guess)
 }
 
 /// Annualised return of dated cash flows (Excel `XIRR`):
@@ -630,9 +632,9 @@ pub fn xirr(
         }
         (total, slope)
     };
-    let root = match solve_rate(fast, guess) {
-        Some(start) => solve_rate(exact, start).or_else(|| solve_rate(exact, guess)),
-        None => solve_rate(exact, guess),
+    let root = match solve_rate(&fast, guess) {
+        Some(start) => solve_rate(&exact, start).or_else(|| solve_rate(&exact, guess)),
+        None => solve_rate(&exact, guess),
     };
     from_solver(
         root,
@@ -676,7 +678,7 @@ pub fn rate(
         (value, slope)
     };
     from_solver(
-        solve_rate(f, guess.and_then(|g| g.to_f64()).unwrap_or(0.1)),
+        solve_rate(&f, guess.and_then(|g| g.to_f64()).unwrap_or(0.1)),
         "no interest rate makes these payments repay this amount",
         "找不到使这些还款额还清该金额的利率",
     )
