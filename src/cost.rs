@@ -332,8 +332,7 @@ pub fn nominal(effect: Decimal, npery: u32) -> Result<Decimal> {
     mul(sub(root, Decimal::ONE)?, Decimal::from(npery))
 }
 
-/// `x^(1/n)` for x > 0: `exp(ln(x)/n)`, within a unit of the 28th significant digit, refined by
-/// Newton's method in decimals (so an exact root, e.g. n = 1, comes out exact).
+/// `x^(1/n)` for x > 0 ([`crate::exact::root`]: correctly rounded, and exact where the root is).
 fn nth_root(x: Decimal, n: u32) -> Result<Decimal> {
     if x <= Decimal::ZERO {
         return Err(Error::new(
@@ -343,17 +342,7 @@ fn nth_root(x: Decimal, n: u32) -> Result<Decimal> {
             "effectRate 须大于 -1",
         ));
     }
-    let mut y = crate::exact::pow(x, div(Decimal::ONE, Decimal::from(n))?)?;
-    for _ in 0..8 {
-        // Newton's step for y^n − x = 0.
-        let y_n1 = crate::exact::powi(y, i64::from(n) - 1)?;
-        let step = div(sub(mul(y_n1, y)?, x)?, mul(Decimal::from(n), y_n1)?)?;
-        y = sub(y, step)?;
-        if step.abs() < Decimal::new(1, 27) {
-            break;
-        }
-    }
-    Ok(y)
+    crate::exact::root(x, n)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -112,6 +112,24 @@ pub fn pow(base: Decimal, x: Decimal) -> Result<Decimal> {
     wide::pow(base, x).ok_or_else(|| Error::overflow(""))
 }
 
+/// `x^(1/n)` for a positive `x` and `n ≥ 1`: `exp(ln(x)/n)` with the quotient kept to 10⁻³⁶,
+/// then rounded once, so an exact root (`1.21^(1/2)`, any `x^(1/1)`) comes out exact.
+/// `OUT_OF_RANGE` when `x ≤ 0` or `n = 0`.
+///
+/// ```
+/// # use repayment_plan::exact;
+/// # use rust_decimal::Decimal;
+/// assert_eq!(exact::root(Decimal::new(1331, 3), 3).unwrap(), Decimal::new(11, 1));
+/// assert_eq!(exact::root(Decimal::TWO, 12).unwrap().to_string(), "1.0594630943592952645618252949");
+/// ```
+#[inline(never)]
+pub fn root(x: Decimal, n: u32) -> Result<Decimal> {
+    if x <= Decimal::ZERO || n == 0 {
+        return Err(Error::overflow(""));
+    }
+    wide::root(x, n).ok_or_else(|| Error::overflow(""))
+}
+
 /// Natural logarithm of a positive number, within 10⁻³⁶ of exact before its one rounding to a
 /// decimal (so correctly rounded but for values within that of a rounding boundary).
 ///

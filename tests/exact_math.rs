@@ -109,6 +109,16 @@ proptest! {
         }
     }
 
+    /// Roots agree with rust_decimal's `exp(ln x / n)` (whose ln is a few units off in the 28th
+    /// place), and the first root of a number is the number itself.
+    #[test]
+    fn roots_agree(x in positive(), n in 1u32..100_000) {
+        let ours = exact::root(x, n).unwrap();
+        let theirs = (x.checked_ln().unwrap() / Decimal::from(n)).checked_exp().unwrap();
+        prop_assert!(close(ours, theirs), "{}^(1/{}): {} vs {}", x, n, ours, theirs);
+        prop_assert_eq!(exact::root(x, 1).unwrap(), x);
+    }
+
     /// exp undoes ln, and ln turns products into sums, to 26 digits.
     #[test]
     fn identities(x in positive(), y in positive()) {

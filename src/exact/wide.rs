@@ -190,6 +190,11 @@ pub(super) fn pow(base: Decimal, x: Decimal) -> Option<Decimal> {
     })
 }
 
+/// `x^(1/n)` for `x > 0`, `n ≥ 1`: `exp(ln(x)/n)`, the division in fixed point.
+pub(super) fn root(x: Decimal, n: u32) -> Option<Decimal> {
+    exp_fixed(ln_fixed(x) / i128::from(n.max(1)))
+}
+
 /// `e^x` for `|x| < 65`.
 pub(super) fn exp(x: Decimal) -> Option<Decimal> {
     let (m, den) = (x.mantissa().unsigned_abs(), ten_to(x.scale()));
@@ -439,6 +444,44 @@ mod tests {
         assert_eq!(pow(Decimal::TEN, d("28")), None);
         assert_eq!(pow(Decimal::TEN, d("-28")), None);
         assert_eq!(pow(d("1.0001"), d("-99999999999999999999999")), None);
+    }
+
+    #[test]
+    fn roots_match_fifty_digit_values_and_exact_roots_are_exact() {
+        let cases = [
+            (
+                "2",
+                12,
+                "1.0594630943592952645618252949463417007792043174942",
+            ),
+            (
+                "1.1358",
+                12,
+                "1.0106679383486547875472731106034140285693830681593",
+            ),
+            (
+                "1000001",
+                100_000,
+                "1.0001381646594371240038359279593159602510692497315",
+            ),
+            ("1.331", 3, "1.1"),
+            ("1.21", 2, "1.1"),
+            (
+                "79228162514264337593543950335",
+                7,
+                "13440.374472829139864293944244076820799250472781361",
+            ),
+        ];
+        for (x, n, want) in cases {
+            assert_correctly_rounded(root(d(x), n).unwrap(), want);
+        }
+        for x in [
+            "4.29998550005",
+            "79228162514264337593543950335",
+            "0.0000000000000000000000000001",
+        ] {
+            assert_eq!(root(d(x), 1), Some(d(x)));
+        }
     }
 
     #[test]
