@@ -120,7 +120,8 @@ pub fn parse_json_number(token: &str) -> std::result::Result<Decimal, DecimalSyn
             Err(DecimalSyntax::TooManyDigits)
         };
     }
-    let ten = Decimal::TEN.powi(exponent.unsigned_abs().into());
+    let ten = crate::exact::powi(Decimal::TEN, exponent.unsigned_abs().into())
+        .map_err(|_| DecimalSyntax::TooManyDigits)?;
     let scaled = if exponent > 0 {
         value.checked_mul(ten)
     } else {
