@@ -11,6 +11,7 @@
 //! Text is parsed by a strict grammar ([`parse_decimal`]): `-?digits(.digits)?`, nothing else.
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::exact;
 use rust_decimal::prelude::*;
 use rust_decimal::RoundingStrategy;
 
@@ -40,14 +41,18 @@ pub enum DecimalSyntax {
 /// ```
 pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, DecimalSyntax> {
     let bytes = text.as_bytes();
-    let (negative, body) = match bytes.first() {
-        Some(b'-') => (true, &bytes[1..]),
+    // `split_first`/`get` rather than indexing: no panic path to link in.
+    let (negative, body) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
         _ => (false, bytes),
     };
     let point = body.iter().position(|&b| b == b'.');
-    let (int_part, frac_part) = match point {
-        Some(p) => (&body[..p], &body[p + 1..]),
-        None => (body, &body[..0]),
+    let (int_part, frac_part): (&[u8], &[u8]) = match point {
+        Some(p) => (
+            body.get(..p).unwrap_or_default(),
+            body.get(p + 1..).unwrap_or_default(),
+        ),
+        None => (body, &[]),
     };
     let all_digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
     if int_part.is_empty()
@@ -59,9 +64,9 @@ pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, DecimalSyntax> 
     }
     // Trailing fractional zeros and leading integer zeros carry no information.
     let frac_len = frac_part.len() - frac_part.iter().rev().take_while(|&&b| b == b'0').count();
-    let frac = &frac_part[..frac_len];
+    let frac = frac_part.get(..frac_len).unwrap_or_default();
     let int_start = int_part.iter().take_while(|&&b| b == b'0').count();
-    let int = &int_part[int_start..];
+    let int = int_part.get(int_start..).unwrap_or_default();
     digits_to_decimal(negative, int, frac)
 }
 
@@ -103,9 +108,14 @@ pub fn parse_json_number(token: &str) -> std::result::Result<Decimal, DecimalSyn
     // A byte search: a `char` pattern decodes UTF-8 as it goes, a visible cost per number.
     let (mantissa_text, exponent) = match token.bytes().position(|b| b == b'e' || b == b'E') {
         Some(i) => {
-            let exp_text = token[i + 1..].strip_prefix('+').unwrap_or(&token[i + 1..]);
+            // `get` rather than `token[..i]`: `i` is an ASCII position, but an index that can
+            // panic links in the panic message code (with Unicode tables) for nothing.
+            let (Some(mantissa), Some(after)) = (token.get(..i), token.get(i + 1..)) else {
+                return Err(DecimalSyntax::Grammar);
+            };
+            let exp_text = after.strip_prefix('+').unwrap_or(after);
             let exp: i32 = exp_text.parse().map_err(|_| DecimalSyntax::Grammar)?;
-            (&token[..i], exp)
+            (mantissa, exp)
         }
         None => (token, 0),
     };
@@ -120,16 +130,17 @@ pub fn parse_json_number(token: &str) -> std::result::Result<Decimal, DecimalSyn
             Err(DecimalSyntax::TooManyDigits)
         };
     }
-    let ten = crate::exact::powi(Decimal::TEN, exponent.unsigned_abs().into())
+    // The out-of-line `exact` operations: rust_decimal's own are inlined at each call.
+    let ten = exact::powi(Decimal::TEN, exponent.unsigned_abs().into())
         .map_err(|_| DecimalSyntax::TooManyDigits)?;
     let scaled = if exponent > 0 {
-        value.checked_mul(ten)
+        exact::mul(value, ten)
     } else {
-        value.checked_div(ten)
+        exact::div(value, ten)
     };
     match scaled {
         // Division may round when the result needs more than 28 digits: detect it by multiplying back.
-        Some(v) if exponent > 0 || v.checked_mul(ten) == Some(value) => Ok(v.normalize()),
+        Ok(v) if exponent > 0 || exact::mul(v, ten).ok() == Some(value) => Ok(v.normalize()),
         _ => Err(DecimalSyntax::TooManyDigits),
     }
 }
@@ -221,7 +232,7 @@ impl Money {
 
     /// The exact amount in yuan, or `None` when it has fractions of a fen or is too large.
     pub fn from_decimal_exact(yuan: Decimal) -> Option<Money> {
-        let fen = yuan.checked_mul(Decimal::ONE_HUNDRED)?;
+        let fen = exact::mul(yuan, Decimal::ONE_HUNDRED).ok()?;
         if !fen.fract().is_zero() {
             return None;
         }
@@ -230,7 +241,8 @@ impl Money {
 
     /// Rounds an exact amount in yuan to the fen.
     pub fn round(yuan: Decimal, mode: RoundingMode) -> Result<Money> {
-        yuan.checked_mul(Decimal::ONE_HUNDRED)
+        exact::mul(yuan, Decimal::ONE_HUNDRED)
+            .ok()
             .map(|fen| fen.round_dp_with_strategy(0, mode.strategy()))
             .and_then(|fen| fen.to_i64())
             .map(Money)
@@ -244,8 +256,8 @@ impl Money {
 
     /// `self × rate`, rounded to the fen.
     pub fn mul_rate(self, rate: Decimal, mode: RoundingMode) -> Result<Money> {
-        Decimal::from(self.0)
-            .checked_mul(rate)
+        exact::mul(Decimal::from(self.0), rate)
+            .ok()
             .map(|fen| fen.round_dp_with_strategy(0, mode.strategy()))
             .and_then(|fen| fen.to_i64())
             .map(Money)
@@ -475,14 +487,32 @@ pub fn write_decimal_fixed(out: &mut String, value: Decimal, places: u32) {
             out.push('0');
         }
         out.push_str(&text);
-    } else {
-        let (int, frac) = text.split_at(text.len() - places);
+    } else if let Some((int, frac)) = text.split_at_checked(text.len() - places) {
+        // `split_at_checked`: the digits are ASCII so it always splits, but `split_at` would
+        // link in the panic message code (with Unicode tables).
         out.push_str(int);
         if places > 0 {
             out.push('.');
             out.push_str(frac);
         }
     }
+}
+
+/// `rate` as a percentage for messages, rounded half away from zero to `places` decimals.
+///
+/// ```
+/// use repayment_plan::money::percent_text;
+/// use rust_decimal::Decimal;
+/// assert_eq!(percent_text(Decimal::new(4349, 4), 1), "43.5%");
+/// assert_eq!(percent_text(Decimal::new(1825, 4), 2), "18.25%");
+/// ```
+pub fn percent_text(rate: Decimal, places: u32) -> String {
+    let mut out = String::new();
+    // Beyond ±7.9e26 the hundredfold leaves the decimal range: shown as the largest decimal.
+    let hundredfold = crate::exact::mul(rate, Decimal::ONE_HUNDRED).unwrap_or(Decimal::MAX);
+    write_decimal_fixed(&mut out, hundredfold, places);
+    out.push('%');
+    out
 }
 
 /// A rate as a fraction (`0.049` = 4.9% per year, month or day, as the context says).

@@ -12,7 +12,7 @@
 //! * dates: `YYYY-MM-DD`; an absent key (or `undefined`) means "use the default".
 
 use crate::calendar::parse_date;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{int_text, Error, ErrorKind, Result};
 use crate::json::Value;
 use crate::money::{parse_decimal, parse_json_number, DecimalSyntax, Money};
 use chrono::NaiveDate;
@@ -107,8 +107,13 @@ pub fn out_of_range(path: &str, min: &str, max: &str) -> Error {
 /// A decimal within `[min, max]` (bounds given as decimal text, used in the message too).
 pub fn decimal_in(value: &Value, path: &str, min: &str, max: &str) -> Result<Decimal> {
     let d = decimal_value(value, path)?;
-    let lo = Decimal::from_str_exact(min).unwrap_or(Decimal::MIN);
-    let hi = Decimal::from_str_exact(max).unwrap_or(Decimal::MAX);
+    // The crate's own parser: `Decimal::from_str_exact` would link in rust_decimal's (~3 KB).
+    debug_assert!(
+        parse_decimal(min).is_ok() && parse_decimal(max).is_ok(),
+        "bounds {min}, {max}"
+    );
+    let lo = parse_decimal(min).unwrap_or(Decimal::MIN);
+    let hi = parse_decimal(max).unwrap_or(Decimal::MAX);
     if d < lo || d > hi {
         return Err(out_of_range(path, min, max));
     }
@@ -141,7 +146,7 @@ pub fn integer_in(value: &Value, path: &str, min: i64, max: i64) -> Result<i64> 
     }
     d.to_i64()
         .filter(|n| (min..=max).contains(n))
-        .ok_or_else(|| out_of_range(path, &min.to_string(), &max.to_string()))
+        .ok_or_else(|| out_of_range(path, &int_text(min), &int_text(max)))
 }
 
 /// A `YYYY-MM-DD` date.
@@ -162,11 +167,13 @@ pub fn date_value(value: &Value, path: &str) -> Result<NaiveDate> {
 /// One of a fixed set of string options.
 pub fn option_value<T: Copy>(value: &Value, path: &str, choices: &[(&str, T)]) -> Result<T> {
     let names = || {
-        choices
-            .iter()
-            .map(|(n, _)| format!("\"{n}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
+        let mut list = String::new();
+        for (i, (name, _)) in choices.iter().enumerate() {
+            list.push_str(if i == 0 { "\"" } else { ", \"" });
+            list.push_str(name);
+            list.push('"');
+        }
+        list
     };
     match value {
         Value::String(text) => choices
@@ -295,9 +302,13 @@ impl<'a> Fields<'a> {
     /// The value of `key`, marking it read; `None` when absent.
     pub fn get(&mut self, key: &'static str) -> Option<&'a Value> {
         self.known.push(key);
-        let i = self.entries.iter().position(|(k, _)| k == key)?;
-        self.used[i] = true;
-        Some(&self.entries[i].1)
+        let entries: &'a [(String, Value)] = self.entries;
+        let ((_, value), used) = entries
+            .iter()
+            .zip(self.used.iter_mut())
+            .find(|((k, _), _)| k == key)?;
+        *used = true;
+        Some(value)
     }
 
     /// Whether `key` is present (without reading it).
@@ -346,11 +357,11 @@ impl<'a> Fields<'a> {
     /// Fails with `CONFLICTING_FIELDS` when more than one of `keys` is present; returns which one is.
     pub fn one_of(&self, keys: &[&'static str]) -> Result<Option<&'static str>> {
         let present: Vec<&'static str> = keys.iter().copied().filter(|k| self.has(k)).collect();
-        if present.len() > 1 {
+        if let Some(second) = present.get(1) {
             let list = present.join(", ");
             return Err(Error::new(
                 ErrorKind::ConflictingFields,
-                self.path(present[1]),
+                self.path(second),
                 format!("give only one of {list}"),
                 format!("{list} 只能填写其中一个"),
             ));
@@ -365,7 +376,11 @@ impl<'a> Fields<'a> {
         if error.kind() != ErrorKind::MissingField {
             return error;
         }
-        let missing = error.field().rsplit('.').next().unwrap_or("");
+        let field = error.field();
+        let missing = match field.bytes().rposition(|b| b == b'.') {
+            Some(dot) => field.get(dot + 1..).unwrap_or(""),
+            None => field,
+        };
         let near_miss = self.entries.iter().zip(&self.used).any(|((key, _), used)| {
             !used && edit_distance(key, missing) <= 2.max(missing.len() / 4)
         });
@@ -378,10 +393,14 @@ impl<'a> Fields<'a> {
 
     /// Rejects keys that no getter asked for.
     pub fn finish(self) -> Result<()> {
-        let Some(i) = self.used.iter().position(|used| !used) else {
+        let Some((key, _)) = self
+            .used
+            .iter()
+            .position(|used| !used)
+            .and_then(|i| self.entries.get(i))
+        else {
             return Ok(());
         };
-        let key = &self.entries[i].0;
         let path = join(&self.path, key);
         let suggestion = self
             .known

@@ -427,7 +427,7 @@ pub fn payoff(input: &Value) -> Result<String> {
 
     w.key("debts");
     w.begin_array();
-    for (i, result) in main.debts.iter().enumerate() {
+    for (result, name) in main.debts.iter().zip(&names) {
         let month = if matches!(main.outcome, Outcome::BudgetBelowMinimums { .. }) {
             None
         } else {
@@ -435,7 +435,7 @@ pub fn payoff(input: &Value) -> Result<String> {
         };
         w.begin_object();
         w.key("name");
-        w.raw(&names[i]);
+        w.raw(name);
         w.key("payoffMonth");
         count_or_null(&mut w, month);
         w.key("payoffDate");

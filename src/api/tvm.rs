@@ -249,7 +249,8 @@ pub fn xirr(input: &Value) -> Result<String> {
             array_value(v, p, values.len(), values.len())
         })?;
         let dates = each_item(dates, &path, &date_value)?;
-        if let Some(i) = dates.iter().position(|d| *d < dates[0]) {
+        let first = dates.first().copied();
+        if let Some(i) = dates.iter().position(|d| Some(*d) < first) {
             return Err(Error::new(
                 ErrorKind::InvalidDate,
                 super::input::index(&path, i),

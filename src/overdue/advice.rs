@@ -8,7 +8,7 @@
 
 use super::Product;
 use crate::exact;
-use crate::money::write_decimal_fixed;
+use crate::money::percent_text;
 use crate::notice::Notice;
 use rust_decimal::Decimal;
 
@@ -91,16 +91,9 @@ pub enum Situation {
     Overdue(i64),
 }
 
-/// `12.00%` (an out-of-range rate is shown as the fraction itself rather than failing a warning).
+/// `12.00%`.
 fn percent(rate: Decimal) -> String {
-    let mut s = String::new();
-    write_decimal_fixed(
-        &mut s,
-        exact::mul(rate, Decimal::ONE_HUNDRED).unwrap_or(rate),
-        2,
-    );
-    s.push('%');
-    s
+    percent_text(rate, 2)
 }
 
 /// The warnings about the level of the charges: `annualised` (charges as a yearly rate) above

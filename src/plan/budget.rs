@@ -18,7 +18,7 @@
 //! use to choose advice, and an English and a Chinese message.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::money::{write_decimal_fixed, Money};
+use crate::money::{percent_text, Money};
 use crate::notice::Notice;
 use rust_decimal::Decimal;
 
@@ -117,10 +117,7 @@ pub struct Budget {
 
 /// `value` as a percentage with one decimal, `"43.5%"`.
 fn percent(value: Decimal) -> String {
-    let mut out = String::new();
-    write_decimal_fixed(&mut out, value * Decimal::ONE_HUNDRED, 1);
-    out.push('%');
-    out
+    percent_text(value, 1)
 }
 
 /// Adds up a monthly budget and flags what needs attention. See the module docs for the formulas.

@@ -107,8 +107,7 @@ impl DebtRate {
             DebtRate::Monthly(r) => (r, 12),
             DebtRate::Daily(r) => (r, 365),
         };
-        rate.checked_mul(Decimal::from(factor))
-            .unwrap_or(Decimal::MAX)
+        crate::exact::mul(rate, Decimal::from(factor)).unwrap_or(Decimal::MAX)
     }
 }
 
@@ -669,7 +668,7 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
             Ok(first
                 .iter()
                 .copied()
-                .chain((0..n).filter(|&i| !listed[i]))
+                .chain((0..n).filter(|&i| listed.get(i) == Some(&false)))
                 .collect())
         }
         Strategy::Snowball | Strategy::MinimumOnly => Ok(Vec::new()),
@@ -689,10 +688,12 @@ fn extra_by_month(extra: &[ExtraPayment]) -> Result<Vec<i64>> {
     }
     let mut by_month = vec![0i64; last as usize + 1];
     for e in extra {
-        let slot = &mut by_month[e.month as usize];
-        *slot = slot
-            .checked_add(e.amount.fen())
-            .ok_or_else(|| Error::overflow("extraPayments"))?;
+        // Always present (months ≤ last); `get_mut` keeps a panic path out of the wasm.
+        if let Some(slot) = by_month.get_mut(e.month as usize) {
+            *slot = slot
+                .checked_add(e.amount.fen())
+                .ok_or_else(|| Error::overflow("extraPayments"))?;
+        }
     }
     Ok(by_month)
 }
