@@ -253,6 +253,49 @@ pub fn each_item<T>(
     Ok(out)
 }
 
+/// Reads the object at `path` ("" for the whole input) with `read`, then rejects keys it did not
+/// read; a missing key that is a near-miss of a given one is reported as that misspelling.
+///
+/// `read` is a `&mut dyn FnMut` so that the wasm module holds one copy of this per result type,
+/// not one per call site with the reader inlined into it.
+pub fn read_object<T>(
+    value: &Value,
+    path: &str,
+    read: &mut dyn FnMut(&mut Fields) -> Result<T>,
+) -> Result<T> {
+    let mut fields = Fields::new(value, path)?;
+    match read(&mut fields) {
+        Ok(result) => {
+            fields.finish()?;
+            Ok(result)
+        }
+        Err(error) => Err(fields.explain(error)),
+    }
+}
+
+/// The items of the array at `key` (`min..=max` items; absent = empty when `optional`), each
+/// read with `read(item, path)` where `path` is `key[i]`.
+pub fn read_list<T>(
+    f: &mut Fields,
+    key: &'static str,
+    max: usize,
+    optional: bool,
+    read: &mut dyn FnMut(&Value, &str) -> Result<T>,
+) -> Result<Vec<T>> {
+    let path = f.path(key);
+    let items = if optional {
+        f.opt(key, &|v, p| array_value(v, p, 0, max))?
+            .unwrap_or(&[])
+    } else {
+        f.req(key, &|v, p| array_value(v, p, 1, max))?
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(read(item, &index(&path, i))?);
+    }
+    Ok(out)
+}
+
 /// One JSON object being read. See the module docs.
 pub struct Fields<'a> {
     path: String,

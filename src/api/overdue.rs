@@ -3,7 +3,7 @@
 //! the README (section "Overdue").
 
 use super::input::{
-    array_value, bool_value, date_value, decimal_in, index, integer_in, money_in, option_value,
+    bool_value, date_value, decimal_in, integer_in, money_in, option_value, read_list, read_object,
     Fields,
 };
 use super::output::notices;
@@ -28,23 +28,6 @@ const MAX_ITEMS: usize = 1000;
 const DAILY_RATE_PLACES: u32 = 10;
 /// Default 1-year LPR for the 4 × LPR comparison: 3.0% (since 2025-05-20).
 const DEFAULT_LPR: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
-
-/// Reads the object at `path` ("" for the whole input) with `read`, then rejects keys it did not
-/// read; a missing key that is a near-miss of a given one is reported as that misspelling.
-fn read_object<T>(
-    value: &Value,
-    path: &str,
-    read: impl FnOnce(&mut Fields) -> Result<T>,
-) -> Result<T> {
-    let mut f = Fields::new(value, path)?;
-    match read(&mut f) {
-        Ok(out) => {
-            f.finish()?;
-            Ok(out)
-        }
-        Err(error) => Err(f.explain(error)),
-    }
-}
 
 fn money_field(f: &mut Fields, key: &'static str, min: &str) -> Result<Option<Money>> {
     f.opt(key, &|v, p| money_in(v, p, min, AMOUNT_MAX))
@@ -132,7 +115,7 @@ fn penalty_terms(f: &mut Fields, product: Product) -> Result<PenaltyTerms> {
 }
 
 fn read_item(value: &Value, path: &str) -> Result<OverdueItem> {
-    read_object(value, path, |f| {
+    read_object(value, path, &mut |f| {
         Ok(OverdueItem {
             due_date: f.req("dueDate", &date_value)?,
             principal: f.req("principal", &|v, p| money_in(v, p, "0", AMOUNT_MAX))?,
@@ -194,7 +177,7 @@ fn write_charge(w: &mut JsonWriter, item: Option<usize>, line: &ChargeLine, kind
 /// `overdue({ product, asOfDate, items, penaltyDailyRate?, contractAnnualRate? | contractDailyRate?,
 /// penaltyMultiplier?, compoundOverdueInterest?, graceDays?, lpr? })`
 pub fn overdue(input: &Value) -> Result<String> {
-    let (product, as_of, items, terms, lpr) = read_object(input, "", |f| {
+    let (product, as_of, items, terms, lpr) = read_object(input, "", &mut |f| {
         let product = f.req("product", &|v, p| {
             option_value(
                 v,
@@ -208,13 +191,7 @@ pub fn overdue(input: &Value) -> Result<String> {
             )
         })?;
         let as_of = f.req("asOfDate", &date_value)?;
-        let values = f.req("items", &|v, p| array_value(v, p, 1, MAX_ITEMS))?;
-        let items_path = f.path("items");
-        let items = values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| read_item(v, &index(&items_path, i)))
-            .collect::<Result<Vec<_>>>()?;
+        let items = read_list(f, "items", MAX_ITEMS, false, &mut read_item)?;
         let terms = penalty_terms(f, product)?;
         let lpr = rate_field(f, "lpr", "1")?.unwrap_or(DEFAULT_LPR);
         Ok((product, as_of, items, terms, lpr))
@@ -349,55 +326,40 @@ fn read_cycle(f: &mut Fields) -> Result<Cycle> {
 }
 
 fn read_transactions(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Transaction>> {
-    let values = f.req("transactions", &|v, p| array_value(v, p, 1, MAX_ITEMS))?;
-    let path = f.path("transactions");
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let item_path = index(&path, i);
-            read_object(v, &item_path, |t| {
-                let posting_date = t.req("postingDate", &date_value)?;
-                if posting_date > cycle.statement_date {
-                    return Err(date_order_error(
-                        t.path("postingDate"),
-                        "a transaction on this statement must be posted on or before statementDate",
-                        "本期账单的交易入账日期不能晚于 statementDate",
-                    ));
-                }
-                let amount = t.req("amount", &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
-                Ok(Transaction {
-                    posting_date,
-                    amount,
-                })
+    read_list(f, "transactions", MAX_ITEMS, false, &mut |v, path| {
+        read_object(v, path, &mut |t| {
+            let posting_date = t.req("postingDate", &date_value)?;
+            if posting_date > cycle.statement_date {
+                return Err(date_order_error(
+                    t.path("postingDate"),
+                    "a transaction on this statement must be posted on or before statementDate",
+                    "本期账单的交易入账日期不能晚于 statementDate",
+                ));
+            }
+            let amount = t.req("amount", &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
+            Ok(Transaction {
+                posting_date,
+                amount,
             })
         })
-        .collect()
+    })
 }
 
 fn read_payments(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Payment>> {
-    let Some(values) = f.opt("payments", &|v, p| array_value(v, p, 0, MAX_ITEMS))? else {
-        return Ok(Vec::new());
-    };
-    let path = f.path("payments");
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            read_object(v, &index(&path, i), |p| {
-                let date = p.req("date", &date_value)?;
-                if date < cycle.statement_date || date > cycle.as_of {
-                    return Err(date_order_error(
-                        p.path("date"),
-                        "a payment must be dated between statementDate and asOfDate",
-                        "还款日期须在 statementDate 与 asOfDate 之间",
-                    ));
-                }
-                let amount = p.req("amount", &|v, q| money_in(v, q, "0.01", AMOUNT_MAX))?;
-                Ok(Payment { date, amount })
-            })
+    read_list(f, "payments", MAX_ITEMS, true, &mut |v, path| {
+        read_object(v, path, &mut |p| {
+            let date = p.req("date", &date_value)?;
+            if date < cycle.statement_date || date > cycle.as_of {
+                return Err(date_order_error(
+                    p.path("date"),
+                    "a payment must be dated between statementDate and asOfDate",
+                    "还款日期须在 statementDate 与 asOfDate 之间",
+                ));
+            }
+            let amount = p.req("amount", &|v, q| money_in(v, q, "0.01", AMOUNT_MAX))?;
+            Ok(Payment { date, amount })
         })
-        .collect()
+    })
 }
 
 fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
@@ -432,7 +394,7 @@ fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
 /// `cardInterest({ statementDate, dueDate, nextStatementDate, asOfDate?, transactions, payments?,
 /// dailyRate?, interestMode, minimumRate? | minimumPayment?, lateFeeRate?, lateFeeMin?, graceDays? })`
 pub fn card_interest(input: &Value) -> Result<String> {
-    let (cycle, transactions, payments, terms) = read_object(input, "", |f| {
+    let (cycle, transactions, payments, terms) = read_object(input, "", &mut |f| {
         let cycle = read_cycle(f)?;
         let transactions = read_transactions(f, &cycle)?;
         let payments = read_payments(f, &cycle)?;

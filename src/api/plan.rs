@@ -5,8 +5,8 @@
 //! `payoff` they identify debts (`order` refers to them), so they must be non-empty and distinct.
 
 use super::input::{
-    array_value, bool_value, date_value, decimal_in, index, integer_in, money_in, option_value,
-    text_value, Fields,
+    bool_value, date_value, decimal_in, index, integer_in, money_in, option_value, read_list,
+    read_object, text_value, Fields,
 };
 use super::output::notices;
 use crate::error::{Error, ErrorKind, Result};
@@ -34,44 +34,6 @@ const ANNUAL_RATE_MAX: &str = "10";
 const MONTHLY_RATE_MAX: &str = "1";
 const DAILY_RATE_MAX: &str = "0.03";
 const RATE_KEYS: [&str; 3] = ["annualRate", "monthlyRate", "dailyRate"];
-
-/// Reads the fields of one object with `read`, then rejects keys it did not ask for.
-fn read_object<T>(
-    value: &Value,
-    path: &str,
-    read: impl FnOnce(&mut Fields) -> Result<T>,
-) -> Result<T> {
-    let mut fields = Fields::new(value, path)?;
-    match read(&mut fields) {
-        Ok(result) => {
-            fields.finish()?;
-            Ok(result)
-        }
-        Err(error) => Err(fields.explain(error)),
-    }
-}
-
-/// The items of the array at `key` (absent = empty when `optional`), each read with `read`.
-fn read_list<T>(
-    f: &mut Fields,
-    key: &'static str,
-    max: usize,
-    optional: bool,
-    mut read: impl FnMut(&Value, &str) -> Result<T>,
-) -> Result<Vec<T>> {
-    let path = f.path(key);
-    let items = if optional {
-        f.opt(key, &|v, p| array_value(v, p, 0, max))?
-            .unwrap_or(&[])
-    } else {
-        f.req(key, &|v, p| array_value(v, p, 1, max))?
-    };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(item, &index(&path, i)))
-        .collect()
-}
 
 fn amount(f: &mut Fields, key: &'static str, min: &str) -> Result<Money> {
     f.req(key, &|v, p| money_in(v, p, min, AMOUNT_MAX))
@@ -134,23 +96,23 @@ fn opt_rate(w: &mut JsonWriter, rate: Option<Decimal>) {
 
 /// `budget({ monthlyIncome, expenses?, debts?, dtiHigh?, dtiCnGuidance? })`
 pub fn budget(input: &Value) -> Result<String> {
-    let request = read_object(input, "", |f| {
+    let request = read_object(input, "", &mut |f| {
         let monthly_income = amount(f, "monthlyIncome", "0")?;
         let kinds = [
             ("essential", ExpenseKind::Essential),
             ("flexible", ExpenseKind::Flexible),
             ("savings", ExpenseKind::Savings),
         ];
-        let expenses = read_list(f, "expenses", MAX_EXPENSES, true, |item, path| {
-            read_object(item, path, |e| {
+        let expenses = read_list(f, "expenses", MAX_EXPENSES, true, &mut |item, path| {
+            read_object(item, path, &mut |e| {
                 e.opt("name", &text_value)?;
                 let amount = amount(e, "amount", "0")?;
                 let kind = e.req("kind", &|v, p| option_value(v, p, &kinds))?;
                 Ok(Expense { kind, amount })
             })
         })?;
-        let debt_minimums = read_list(f, "debts", MAX_DEBTS, true, |item, path| {
-            read_object(item, path, |d| {
+        let debt_minimums = read_list(f, "debts", MAX_DEBTS, true, &mut |item, path| {
+            read_object(item, path, &mut |d| {
                 d.opt("name", &text_value)?;
                 amount(d, "minimumPayment", "0")
             })
@@ -225,7 +187,7 @@ struct PayoffRequest {
 }
 
 fn read_debt(item: &Value, path: &str) -> Result<(String, Debt)> {
-    read_object(item, path, |d| {
+    read_object(item, path, &mut |d| {
         let name = d.req("name", &name_value)?;
         let balance = amount(d, "balance", "0.01")?;
         let chosen = d.one_of(&RATE_KEYS)?;
@@ -267,7 +229,7 @@ fn read_debt(item: &Value, path: &str) -> Result<(String, Debt)> {
 /// `order`: debt names, each naming an existing debt once.
 fn read_order(f: &mut Fields, names: &[String]) -> Result<Vec<usize>> {
     let mut order: Vec<usize> = Vec::new();
-    read_list(f, "order", MAX_DEBTS, false, |item, path| {
+    read_list(f, "order", MAX_DEBTS, false, &mut |item, path| {
         let name = text_value(item, path)?;
         let Some(i) = names.iter().position(|n| *n == name) else {
             let shown: String = name.chars().take(40).collect();
@@ -294,7 +256,7 @@ fn read_order(f: &mut Fields, names: &[String]) -> Result<Vec<usize>> {
 
 fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
     let debts_path = f.path("debts");
-    let debts = read_list(f, "debts", MAX_DEBTS, false, read_debt)?;
+    let debts = read_list(f, "debts", MAX_DEBTS, false, &mut read_debt)?;
     let (names, debts): (Vec<String>, Vec<Debt>) = debts.into_iter().unzip();
     check_distinct(&names, &debts_path)?;
     let monthly_budget = amount(f, "monthlyBudget", "0.01")?;
@@ -340,8 +302,8 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
         "extraPayments",
         MAX_MONTHS as usize,
         true,
-        |item, path| {
-            read_object(item, path, |e| {
+        &mut |item, path| {
+            read_object(item, path, &mut |e| {
                 let month = e.req("month", &|v, p| integer_in(v, p, 1, max_month))? as u32;
                 Ok(ExtraPayment {
                     month,
@@ -367,7 +329,7 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
 
 /// `payoff({ debts, monthlyBudget, strategy, order?, startDate, extraPayments?, timeline? })`
 pub fn payoff(input: &Value) -> Result<String> {
-    let request = read_object(input, "", read_payoff)?;
+    let request = read_object(input, "", &mut read_payoff)?;
     let plan = &request.plan;
     let main = payoff::payoff(plan, &request.strategy, request.timeline)?;
     // The comparison reuses the main run when it is the same strategy.
