@@ -212,11 +212,14 @@ impl Payoff {
     /// The recorded months, `(month, rows)`, each row a debt that was owed at the start of that
     /// month; empty unless the timeline was requested.
     pub fn timeline(&self) -> impl Iterator<Item = (u32, &[Row])> + '_ {
-        let starts = std::iter::once(0).chain(self.month_ends.iter().copied());
-        starts
-            .zip(&self.month_ends)
-            .zip(1u32..)
-            .map(|((start, &end), month)| (month, self.rows.get(start..end).unwrap_or(&[])))
+        (1u32..).zip(&self.month_ends).map(|(month, &end)| {
+            // The previous month's end; month_ends[month − 2], 0 for the first month.
+            let start = (month as usize)
+                .checked_sub(2)
+                .and_then(|k| self.month_ends.get(k))
+                .map_or(0, |&e| e);
+            (month, self.rows.get(start..end).unwrap_or(&[]))
+        })
     }
 
     /// Number of rows in the timeline.
@@ -471,21 +474,18 @@ impl<'a> Simulation<'a> {
         if plan.monthly_budget.is_negative() {
             return Err(negative("the monthly budget", "每月预算"));
         }
-        let slots = plan
-            .debts
-            .iter()
-            .map(|d| {
-                Ok(Slot {
-                    balance: d.balance.fen(),
-                    minimum: d.minimum_payment.fen(),
-                    accrual: Accrual::new(d.rate)?,
-                    paid_now: 0,
-                    interest: 0,
-                    paid: 0,
-                    payoff_month: d.balance.is_zero().then_some(0),
-                })
-            })
-            .collect::<Result<Vec<Slot>>>()?;
+        let mut slots = Vec::with_capacity(plan.debts.len());
+        for d in &plan.debts {
+            slots.push(Slot {
+                balance: d.balance.fen(),
+                minimum: d.minimum_payment.fen(),
+                accrual: Accrual::new(d.rate)?,
+                paid_now: 0,
+                interest: 0,
+                paid: 0,
+                payoff_month: d.balance.is_zero().then_some(0),
+            });
+        }
         let pours = *strategy != Strategy::MinimumOnly;
         Ok(Simulation {
             strategy,
@@ -666,11 +666,13 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
                     }
                 }
             }
-            Ok(first
-                .iter()
-                .copied()
-                .chain((0..n).filter(|&i| !listed[i]))
-                .collect())
+            let mut order = first.clone();
+            for (i, seen) in listed.iter().enumerate() {
+                if !seen {
+                    order.push(i);
+                }
+            }
+            Ok(order)
         }
         Strategy::Snowball | Strategy::MinimumOnly => Ok(Vec::new()),
     }
