@@ -386,6 +386,56 @@ impl<'a> Fields<'a> {
         }
     }
 
+    // Typed getters for the common conversions: a direct call per field where `req`/`opt` with
+    // a closure would add a closure, its vtable and a call shim per call site (wasm size).
+
+    /// A required money field within `[min, max]` yuan ([`money_in`]).
+    pub fn req_money(&mut self, key: &'static str, min: &str, max: &str) -> Result<Money> {
+        let value = self.require(key)?;
+        money_in(value, &self.path(key), min, max)
+    }
+
+    /// An optional money field within `[min, max]` yuan ([`money_in`]).
+    pub fn opt_money(&mut self, key: &'static str, min: &str, max: &str) -> Result<Option<Money>> {
+        match self.get(key) {
+            Some(value) => money_in(value, &self.path(key), min, max).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A required decimal field within `[min, max]` ([`decimal_in`]).
+    pub fn req_decimal(&mut self, key: &'static str, min: &str, max: &str) -> Result<Decimal> {
+        let value = self.require(key)?;
+        decimal_in(value, &self.path(key), min, max)
+    }
+
+    /// An optional decimal field within `[min, max]` ([`decimal_in`]).
+    pub fn opt_decimal(
+        &mut self,
+        key: &'static str,
+        min: &str,
+        max: &str,
+    ) -> Result<Option<Decimal>> {
+        match self.get(key) {
+            Some(value) => decimal_in(value, &self.path(key), min, max).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A required whole number within `[min, max]` ([`integer_in`]).
+    pub fn req_integer(&mut self, key: &'static str, min: i64, max: i64) -> Result<i64> {
+        let value = self.require(key)?;
+        integer_in(value, &self.path(key), min, max)
+    }
+
+    /// An optional whole number within `[min, max]` ([`integer_in`]).
+    pub fn opt_integer(&mut self, key: &'static str, min: i64, max: i64) -> Result<Option<i64>> {
+        match self.get(key) {
+            Some(value) => integer_in(value, &self.path(key), min, max).map(Some),
+            None => Ok(None),
+        }
+    }
+
     /// Fails with `CONFLICTING_FIELDS` when more than one of `keys` is present; returns which one is.
     pub fn one_of(&self, keys: &[&'static str]) -> Result<Option<&'static str>> {
         let present: Vec<&'static str> = keys.iter().copied().filter(|k| self.has(k)).collect();

@@ -2,10 +2,7 @@
 //! loan) and `cardInterest` (one credit-card statement cycle). Field list, defaults and bounds:
 //! the README (section "Overdue").
 
-use super::input::{
-    bool_value, date_value, decimal_in, integer_in, money_in, option_value, read_list, read_object,
-    Fields,
-};
+use super::input::{bool_value, date_value, option_value, read_list, read_object, Fields};
 use super::output::notices;
 use crate::error::{Error, ErrorKind, Result};
 use crate::exact;
@@ -30,11 +27,11 @@ const DAILY_RATE_PLACES: u32 = 10;
 const DEFAULT_LPR: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
 
 fn money_field(f: &mut Fields, key: &'static str, min: &str) -> Result<Option<Money>> {
-    f.opt(key, &|v, p| money_in(v, p, min, AMOUNT_MAX))
+    f.opt_money(key, min, AMOUNT_MAX)
 }
 
 fn rate_field(f: &mut Fields, key: &'static str, max: &str) -> Result<Option<Decimal>> {
-    f.opt(key, &|v, p| decimal_in(v, p, "0", max))
+    f.opt_decimal(key, "0", max)
 }
 
 fn date_order_error(path: String, en: &str, zh: &str) -> Error {
@@ -47,11 +44,9 @@ fn penalty_terms(f: &mut Fields, product: Product) -> Result<PenaltyTerms> {
     let contract_key = f.one_of(&["contractAnnualRate", "contractDailyRate"])?;
     let contract_annual = rate_field(f, "contractAnnualRate", "10")?;
     let contract_daily = rate_field(f, "contractDailyRate", "0.1")?;
-    let multiplier = f.opt("penaltyMultiplier", &|v, p| decimal_in(v, p, "1", "10"))?;
+    let multiplier = f.opt_decimal("penaltyMultiplier", "1", "10")?;
     let compound = f.opt("compoundOverdueInterest", &bool_value)?;
-    let grace_days = f
-        .opt("graceDays", &|v, p| integer_in(v, p, 0, 90))?
-        .unwrap_or(0);
+    let grace_days = f.opt_integer("graceDays", 0, 90)?.unwrap_or(0);
 
     if daily.is_some() {
         if let Some(other) = contract_key.or(multiplier.map(|_| "penaltyMultiplier")) {
@@ -118,7 +113,7 @@ fn read_item(value: &Value, path: &str) -> Result<OverdueItem> {
     read_object(value, path, &mut |f| {
         Ok(OverdueItem {
             due_date: f.req("dueDate", &date_value)?,
-            principal: f.req("principal", &|v, p| money_in(v, p, "0", AMOUNT_MAX))?,
+            principal: f.req_money("principal", "0", AMOUNT_MAX)?,
             interest: money_field(f, "interest", "0")?.unwrap_or(Money::ZERO),
             fee: money_field(f, "fee", "0")?.unwrap_or(Money::ZERO),
         })
@@ -336,7 +331,7 @@ fn read_transactions(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Transaction>> 
                     "本期账单的交易入账日期不能晚于 statementDate",
                 ));
             }
-            let amount = t.req("amount", &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
+            let amount = t.req_money("amount", "0.01", AMOUNT_MAX)?;
             Ok(Transaction {
                 posting_date,
                 amount,
@@ -356,7 +351,7 @@ fn read_payments(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Payment>> {
                     "还款日期须在 statementDate 与 asOfDate 之间",
                 ));
             }
-            let amount = p.req("amount", &|v, q| money_in(v, q, "0.01", AMOUNT_MAX))?;
+            let amount = p.req_money("amount", "0.01", AMOUNT_MAX)?;
             Ok(Payment { date, amount })
         })
     })
@@ -383,10 +378,10 @@ fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
         minimum_payment: money_field(f, "minimumPayment", "0")?,
         late_fee_rate: rate_field(f, "lateFeeRate", "1")?.unwrap_or(defaults.late_fee_rate),
         late_fee_min: f
-            .opt("lateFeeMin", &|v, p| money_in(v, p, "0", "100000"))?
+            .opt_money("lateFeeMin", "0", "100000")?
             .unwrap_or(defaults.late_fee_min),
         grace_days: f
-            .opt("graceDays", &|v, p| integer_in(v, p, 0, 30))?
+            .opt_integer("graceDays", 0, 30)?
             .unwrap_or(defaults.grace_days),
     })
 }

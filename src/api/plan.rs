@@ -5,8 +5,8 @@
 //! `payoff` they identify debts (`order` refers to them), so they must be non-empty and distinct.
 
 use super::input::{
-    bool_value, date_value, decimal_in, index, integer_in, money_in, option_value, read_list,
-    read_object, text_value, Fields,
+    bool_value, date_value, decimal_in, index, option_value, read_list, read_object, text_value,
+    Fields,
 };
 use super::output::notices;
 use crate::error::{Error, ErrorKind, Result};
@@ -36,7 +36,7 @@ const DAILY_RATE_MAX: &str = "0.03";
 const RATE_KEYS: [&str; 3] = ["annualRate", "monthlyRate", "dailyRate"];
 
 fn amount(f: &mut Fields, key: &'static str, min: &str) -> Result<Money> {
-    f.req(key, &|v, p| money_in(v, p, min, AMOUNT_MAX))
+    f.req_money(key, min, AMOUNT_MAX)
 }
 
 /// A rate fraction in `[0, max]` with at most [`MAX_RATE_DIGITS`] significant digits.
@@ -119,8 +119,7 @@ pub fn budget(input: &Value) -> Result<String> {
         })?;
         let defaults = DtiThresholds::default();
         let threshold = |f: &mut Fields, key: &'static str, default: Decimal| -> Result<Decimal> {
-            Ok(f.opt(key, &|v, p| decimal_in(v, p, "0", "1"))?
-                .unwrap_or(default))
+            Ok(f.opt_decimal(key, "0", "1")?.unwrap_or(default))
         };
         let thresholds = DtiThresholds {
             high: threshold(f, "dtiHigh", defaults.high)?,
@@ -194,16 +193,11 @@ fn read_debt(item: &Value, path: &str) -> Result<(String, Debt)> {
         for key in RATE_KEYS {
             d.get(key); // known keys, for spelling suggestions
         }
-        let rate = match chosen {
-            Some("monthlyRate") => {
-                DebtRate::Monthly(d.req("monthlyRate", &|v, p| rate_in(v, p, MONTHLY_RATE_MAX))?)
-            }
-            Some("dailyRate") => {
-                DebtRate::Daily(d.req("dailyRate", &|v, p| rate_in(v, p, DAILY_RATE_MAX))?)
-            }
-            Some(_) => {
-                DebtRate::Annual(d.req("annualRate", &|v, p| rate_in(v, p, ANNUAL_RATE_MAX))?)
-            }
+        // One read for whichever rate was given (one closure, not one per kind).
+        let (key, max, kind): (&'static str, &str, fn(Decimal) -> DebtRate) = match chosen {
+            Some("monthlyRate") => ("monthlyRate", MONTHLY_RATE_MAX, DebtRate::Monthly),
+            Some("dailyRate") => ("dailyRate", DAILY_RATE_MAX, DebtRate::Daily),
+            Some(_) => ("annualRate", ANNUAL_RATE_MAX, DebtRate::Annual),
             None => {
                 let at = d.path("annualRate");
                 return Err(Error::new(
@@ -214,6 +208,7 @@ fn read_debt(item: &Value, path: &str) -> Result<(String, Debt)> {
                 ));
             }
         };
+        let rate = kind(d.req(key, &|v, p| rate_in(v, p, max))?);
         let minimum_payment = amount(d, "minimumPayment", "0")?;
         Ok((
             name,
@@ -304,7 +299,7 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
         true,
         &mut |item, path| {
             read_object(item, path, &mut |e| {
-                let month = e.req("month", &|v, p| integer_in(v, p, 1, max_month))? as u32;
+                let month = e.req_integer("month", 1, max_month)? as u32;
                 Ok(ExtraPayment {
                     month,
                     amount: amount(e, "amount", "0.01")?,
