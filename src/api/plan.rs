@@ -252,7 +252,12 @@ fn read_order(f: &mut Fields, names: &[String]) -> Result<Vec<usize>> {
 fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
     let debts_path = f.path("debts");
     let debts = read_list(f, "debts", MAX_DEBTS, false, &mut read_debt)?;
-    let (names, debts): (Vec<String>, Vec<Debt>) = debts.into_iter().unzip();
+    let mut names = Vec::with_capacity(debts.len());
+    let mut plan_debts = Vec::with_capacity(debts.len());
+    for (name, debt) in debts {
+        names.push(name);
+        plan_debts.push(debt);
+    }
     check_distinct(&names, &debts_path)?;
     let monthly_budget = amount(f, "monthlyBudget", "0.01")?;
     let strategies = [
@@ -311,7 +316,7 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
     Ok(PayoffRequest {
         names,
         plan: Plan {
-            debts,
+            debts: plan_debts,
             monthly_budget,
             start_date,
             extra_payments,
@@ -341,15 +346,12 @@ pub fn payoff(input: &Value) -> Result<String> {
     let warnings = payoff_warnings(&request, &main)?;
 
     // Each name escaped once, then copied into every row that mentions it.
-    let names: Vec<String> = request
-        .names
-        .iter()
-        .map(|name| {
-            let mut w = JsonWriter::new();
-            w.string(name);
-            w.finish()
-        })
-        .collect();
+    let mut names: Vec<String> = Vec::with_capacity(request.names.len());
+    for name in &request.names {
+        let mut w = JsonWriter::new();
+        w.string(name);
+        names.push(w.finish());
+    }
     let name_bytes: usize = names.iter().map(String::len).sum();
     let mut w = JsonWriter::with_capacity(
         2048 + name_bytes * 4 + main.row_count() * (80 + name_bytes / names.len().max(1)),
@@ -439,10 +441,10 @@ fn write_timeline(
     start: NaiveDate,
 ) -> Result<()> {
     // Each debt's constant row opening, `{"name":"A","payment":"`.
-    let prefixes: Vec<String> = names
-        .iter()
-        .map(|name| format!("{{\"name\":{name},\"payment\":\""))
-        .collect();
+    let mut prefixes: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        prefixes.push(format!("{{\"name\":{name},\"payment\":\""));
+    }
     let mut scratch =
         String::with_capacity(128 + prefixes.iter().map(String::len).max().unwrap_or(0));
     let mut table: Vec<u8> = Vec::new();
