@@ -615,15 +615,14 @@ impl<'a> Simulation<'a> {
         } else {
             self.months
         };
-        let debts = self
-            .slots
-            .iter()
-            .map(|s| DebtResult {
+        let mut debts = Vec::with_capacity(self.slots.len());
+        for s in &self.slots {
+            debts.push(DebtResult {
                 payoff_month: s.payoff_month,
                 interest: Money::from_fen(s.interest),
                 paid: Money::from_fen(s.paid),
-            })
-            .collect();
+            });
+        }
         Payoff {
             outcome,
             months,
@@ -641,12 +640,12 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
     let n = plan.debts.len();
     match strategy {
         Strategy::Avalanche => {
-            let rank: Vec<Decimal> = plan
-                .debts
-                .iter()
-                .map(|d| d.rate.annual_equivalent())
-                .collect();
-            let mut order: Vec<usize> = (0..n).collect();
+            let mut rank: Vec<Decimal> = Vec::with_capacity(n);
+            let mut order: Vec<usize> = Vec::with_capacity(n);
+            for (i, d) in plan.debts.iter().enumerate() {
+                rank.push(d.rate.annual_equivalent());
+                order.push(i);
+            }
             // Stable: equal rates keep their input order.
             crate::sort::sort_by(&mut order, |&a, &b| rank.get(a) > rank.get(b));
             Ok(order)
