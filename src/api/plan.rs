@@ -377,7 +377,7 @@ pub fn payoff(input: &Value) -> Result<String> {
     w.key("totalPaid");
     money_or_null(&mut w, feasible.then_some(main.total_paid));
     w.key("minimumsTotal");
-    w.money(Money::sum(plan.debts.iter().map(|d| d.minimum_payment))?);
+    w.money(plan.minimums_total()?);
     w.key("budgetShortfall");
     w.money(match main.outcome {
         Outcome::BudgetBelowMinimums { shortfall } => shortfall,

@@ -150,6 +150,13 @@ pub struct Plan {
     pub extra_payments: Vec<ExtraPayment>,
 }
 
+impl Plan {
+    /// The sum of the debts' minimum payments.
+    pub fn minimums_total(&self) -> Result<Money> {
+        Money::sum(self.debts.iter().map(|d| d.minimum_payment))
+    }
+}
+
 /// How a simulation ended.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -380,7 +387,7 @@ impl Accrual {
 /// ```
 pub fn payoff(plan: &Plan, strategy: &Strategy, record_timeline: bool) -> Result<Payoff> {
     let mut simulation = Simulation::new(plan, strategy, record_timeline)?;
-    let minimums_total = Money::sum(plan.debts.iter().map(|d| d.minimum_payment))?;
+    let minimums_total = plan.minimums_total()?;
     if simulation.pours && plan.monthly_budget < minimums_total {
         let shortfall = minimums_total.checked_sub(plan.monthly_budget)?;
         return Ok(simulation.finish(Outcome::BudgetBelowMinimums { shortfall }));
