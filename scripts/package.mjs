@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync, copyFileSync, readdirSync, statSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
+import { transformSync } from "esbuild";
 
 const root = new URL("..", import.meta.url);
 const at = (p) => new URL(p, root);
@@ -36,6 +37,14 @@ function inlineSnippets(dir) {
 }
 inlineSnippets("web");
 inlineSnippets("node");
+
+// The web glue is minified (whitespace and local names): it is part of every browser download.
+// The Node glue stays readable; nothing downloads it.
+{
+  const gluePath = pkg("web/repayment_plan.js");
+  const { code } = transformSync(readFileSync(gluePath, "utf8"), { minify: true, format: "esm", target: "es2020", legalComments: "none" });
+  writeFileSync(gluePath, code);
+}
 
 // The exported functions, as the nodejs glue defines them (everything but wasm-bindgen internals).
 writeFileSync(pkg("node/package.json"), JSON.stringify({ type: "commonjs" }) + "\n");

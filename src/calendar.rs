@@ -41,20 +41,28 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     (MIN_DATE..=MAX_DATE).contains(&date).then_some(date)
 }
 
+/// `YYYY-MM-DD` as ASCII bytes (years clamped to 0000–9999).
+pub fn format_date(date: NaiveDate) -> [u8; 10] {
+    let y = date.year().clamp(0, 9999) as u32;
+    let (m, d) = (date.month(), date.day());
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(d / 10),
+        digit(d),
+    ]
+}
+
 /// Appends `YYYY-MM-DD`.
 pub fn write_date(out: &mut String, date: NaiveDate) {
-    let (y, m, d) = (date.year(), date.month(), date.day());
-    let digit = |n: u32| (b'0' + n as u8) as char;
-    let y = y.clamp(0, 9999) as u32;
-    for n in [y / 1000, y / 100 % 10, y / 10 % 10, y % 10] {
-        out.push(digit(n));
-    }
-    out.push('-');
-    out.push(digit(m / 10));
-    out.push(digit(m % 10));
-    out.push('-');
-    out.push(digit(d / 10));
-    out.push(digit(d % 10));
+    out.push_str(std::str::from_utf8(&format_date(date)).unwrap_or("0000-00-00"));
 }
 
 /// `start + months`, clamped to the end of the month; `None` past [`MAX_DATE`].

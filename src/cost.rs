@@ -498,9 +498,17 @@ fn to_f64_all(values: &[Decimal]) -> Result<Vec<f64>> {
         .collect()
 }
 
-fn from_solver(r: Option<f64>, en: &str, zh: &str) -> Result<Decimal> {
-    r.and_then(Decimal::from_f64)
+/// A proved root of the solver, or `NO_SOLUTION` with the function's message. Roots beyond
+/// ±10^28 (not a rate) are refused too, so every root converts to a [`Decimal`].
+fn proved(root: Option<f64>, en: &str, zh: &str) -> Result<f64> {
+    root.filter(|r| r.abs() < 1e28)
         .ok_or_else(|| no_solution(en, zh))
+}
+
+/// A proved root as a decimal: `Decimal::from_f64`, the double without its excess binary
+/// digits (0.1 is 0.1).
+pub fn root_decimal(root: f64) -> Decimal {
+    Decimal::from_f64(root).unwrap_or_default()
 }
 
 /// Checks a cash-flow series has both signs, as every IRR needs.
@@ -531,10 +539,15 @@ fn require_sign_change(values: &[Decimal]) -> Result<()> {
 /// # Errors
 /// `NO_SOLUTION` when the flows do not change sign or no root can be proved.
 pub fn irr(values: &[Decimal], guess: Option<Decimal>) -> Result<Decimal> {
+    irr_root(values, guess).map(root_decimal)
+}
+
+/// [`irr`] as the solver's `f64` root (see [`root_decimal`]).
+pub fn irr_root(values: &[Decimal], guess: Option<Decimal>) -> Result<f64> {
     require_sign_change(values)?;
     let flows = to_f64_all(values)?;
     let guess = guess.and_then(|g| g.to_f64()).unwrap_or(0.1);
-    from_solver(
+    proved(
         irr_f64(&flows, guess),
         "no internal rate of return was found for these cash flows",
         "这组现金流找不到内部收益率",
@@ -577,6 +590,16 @@ pub fn xirr(
     guess: Option<Decimal>,
     basis: u32,
 ) -> Result<Decimal> {
+    xirr_root(values, dates, guess, basis).map(root_decimal)
+}
+
+/// [`xirr`] as the solver's `f64` root (see [`root_decimal`]).
+pub fn xirr_root(
+    values: &[Decimal],
+    dates: &[NaiveDate],
+    guess: Option<Decimal>,
+    basis: u32,
+) -> Result<f64> {
     require_sign_change(values)?;
     let flows = to_f64_all(values)?;
     let first = dates[0];
@@ -625,7 +648,7 @@ pub fn xirr(
         Some(start) => solve_rate(&exact, start).or_else(|| solve_rate(&exact, guess)),
         None => solve_rate(&exact, guess),
     };
-    from_solver(
+    proved(
         root,
         "no annualised return was found for these dated cash flows",
         "这组带日期的现金流找不到年化收益率",
@@ -649,6 +672,18 @@ pub fn rate(
     when: When,
     guess: Option<Decimal>,
 ) -> Result<Decimal> {
+    rate_root(nper, pmt, pv, fv, when, guess).map(root_decimal)
+}
+
+/// [`rate`] as the solver's `f64` root (see [`root_decimal`]).
+pub fn rate_root(
+    nper: Decimal,
+    pmt: Decimal,
+    pv: Decimal,
+    fv: Decimal,
+    when: When,
+    guess: Option<Decimal>,
+) -> Result<f64> {
     let [n, p, pv, fv] = [nper, pmt, pv, fv].map(|d| d.to_f64().unwrap_or(f64::NAN));
     let t = if when == When::Begin { 1.0 } else { 0.0 };
     let f = |r: f64| {
@@ -666,7 +701,7 @@ pub fn rate(
         let slope = pv * dg + p * (t * a + (1.0 + r * t) * da);
         (value, slope)
     };
-    from_solver(
+    proved(
         solve_rate(&f, guess.and_then(|g| g.to_f64()).unwrap_or(0.1)),
         "no interest rate makes these payments repay this amount",
         "找不到使这些还款额还清该金额的利率",

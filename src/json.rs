@@ -20,10 +20,48 @@ pub enum Value {
     Null,
     Bool(bool),
     /// The number exactly as written.
-    Number(String),
+    Number(NumberText),
     String(String),
     Array(Vec<Value>),
     Object(Vec<(String, Value)>),
+}
+
+/// A number token as written. Every number `JSON.stringify` writes fits in 24 bytes (17
+/// significant digits, sign, point and exponent), kept inline: a call with a thousand cash
+/// flows then makes no allocation for them. Longer tokens (hand-written JSON) go on the heap.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NumberText {
+    Inline { bytes: [u8; 24], len: u8 },
+    Heap(String),
+}
+
+impl std::ops::Deref for NumberText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            NumberText::Inline { bytes, len } => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            NumberText::Heap(text) => text,
+        }
+    }
+}
+
+impl From<&str> for NumberText {
+    fn from(text: &str) -> NumberText {
+        let mut bytes = [0; 24];
+        match bytes.get_mut(..text.len()) {
+            Some(slot) => {
+                slot.copy_from_slice(text.as_bytes());
+                NumberText::Inline {
+                    bytes,
+                    len: text.len() as u8,
+                }
+            }
+            None => NumberText::Heap(text.to_string()),
+        }
+    }
 }
 
 impl Value {
@@ -203,7 +241,7 @@ impl Parser<'_> {
         }
         // The slice is ASCII by construction.
         let text = std::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| self.syntax())?;
-        Ok(Value::Number(text.to_string()))
+        Ok(Value::Number(text.into()))
     }
 
     fn string(&mut self) -> Result<String> {
@@ -466,7 +504,8 @@ impl JsonWriter {
     /// for a string column, `name#` for a number, `name"` for a string written as its JSON
     /// literal, for user text; comma-separated, in key order), then every
     /// row's cells, all separated by [`TABLE_FIELD`]; an empty cell is an absent key, and no cell
-    /// contains a control character. The value in the JSON text is then `{"\u0000": n}`: the
+    /// contains a control character. A table may lay its rows out its own way (a schedule's
+    /// leaves out what the row above implies: `write_row_table` in `src/api/schedule.rs`). The value in the JSON text is then `{"\u0000": n}`: the
     /// n-th table after the text. Either way `rows` is ASCII. The reader in `src/wasm/` builds
     /// the rows of each column spec it knows with an object literal; a new table needs its spec
     /// added there.

@@ -309,37 +309,124 @@ impl Money {
         Money(self.0.max(other.0))
     }
 
-    /// Appends `"-1234.56"` to `out`, without allocating.
-    pub fn write_to(self, out: &mut String) {
-        // Formatted right to left in a stack buffer and appended at once: one append per amount
-        // instead of one per character (amounts are most of a schedule's output; about a quarter
-        // less time for a 20-debt payoff timeline in wasm).
-        let mut buf = [0u8; 24];
+    /// `"-1234.56"` as ASCII bytes, formed right to left in `buf` without allocating.
+    ///
+    /// ```
+    /// # use repayment_plan::money::Money;
+    /// let mut buf = [0; 24];
+    /// assert_eq!(Money::from_fen(-123456).format(&mut buf), b"-1234.56");
+    /// assert_eq!(Money::from_fen(5).format(&mut buf), b"0.05");
+    /// ```
+    pub fn format(self, buf: &mut [u8; 24]) -> &[u8] {
+        let start = self.format_at_end(buf);
+        buf.get(start..).unwrap_or_default()
+    }
+
+    /// [`Money::format`] as a start index: the text is `buf[start..]`.
+    pub fn format_at_end(self, buf: &mut [u8; 24]) -> usize {
+        self.write_ending_at(buf, 24)
+    }
+
+    /// How many bytes [`Money::format`] writes.
+    pub fn formatted_len(self) -> usize {
+        usize::from(self.0 < 0) + digit_count(self.0.unsigned_abs() / 100) + 3
+    }
+
+    /// Writes the text into `buf` ending just before `end`; returns where it starts (`end`,
+    /// writing nothing, when it does not fit).
+    pub fn write_ending_at(self, buf: &mut [u8], end: usize) -> usize {
+        if end > buf.len() || end < self.formatted_len() {
+            return end;
+        }
         let fen = self.0.unsigned_abs();
-        let cents = (fen % 100) as u8;
-        buf[23] = b'0' + cents % 10;
-        buf[22] = b'0' + cents / 10;
-        buf[21] = b'.';
-        let mut start = 21 - write_digits(&mut buf[..21], fen / 100);
+        // In u32 when it fits (below 42.9 million yuan): a u64 division by a constant is a
+        // 128-bit multiply, a library call in wasm.
+        let (yuan, cents) = match u32::try_from(fen) {
+            Ok(small) => (u64::from(small / 100), (small % 100) as usize),
+            Err(_) => (fen / 100, (fen % 100) as usize),
+        };
+        buf[end - 3] = b'.';
+        buf[end - 2] = DIGIT_PAIRS[cents * 2];
+        buf[end - 1] = DIGIT_PAIRS[cents * 2 + 1];
+        let mut start = write_digits(buf, end - 3, yuan);
         if self.0 < 0 {
             start -= 1;
             buf[start] = b'-';
         }
-        out.push_str(std::str::from_utf8(&buf[start..]).unwrap_or("0.00"));
+        start
+    }
+
+    /// Appends `"-1234.56"` to `out`.
+    pub fn write_to(self, out: &mut String) {
+        let mut buf = [0u8; 24];
+        out.push_str(std::str::from_utf8(self.format(&mut buf)).unwrap_or("0.00"));
     }
 }
 
-/// Writes the decimal digits of `n` at the end of `buf` (at least 20 bytes); returns how many.
-fn write_digits(buf: &mut [u8], mut n: u64) -> usize {
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return buf.len() - i;
-        }
+/// `"00"`, `"01"`, … `"99"`: numbers are formed two digits at a time.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// How many decimal digits `n` has.
+pub fn digit_count(n: u64) -> usize {
+    let mut count = 1;
+    let mut bound = 10u64;
+    while count < 20 && n >= bound {
+        count += 1;
+        bound = bound.wrapping_mul(10);
     }
+    count
+}
+
+/// Writes the decimal digits of `n` into `buf` ending just before `end`; returns where they
+/// start (`end`, writing nothing, when they do not fit).
+///
+/// ```
+/// # use repayment_plan::money::write_digits;
+/// let mut buf = [0; 24];
+/// assert_eq!(write_digits(&mut buf, 24, 1234567), 17);
+/// assert_eq!(&buf[17..], b"1234567");
+/// assert_eq!(write_digits(&mut buf, 20, u64::MAX), 0);
+/// assert_eq!(&buf[..20], b"18446744073709551615");
+/// assert_eq!(write_digits(&mut buf, 2, 123), 2); // no room
+/// ```
+///
+/// Two digits per step, in `u32` once the number fits: a `u64` division by a constant becomes a
+/// 128-bit multiply, a library call in wasm, while a `u32` one is a native 64-bit multiply.
+/// Plain indexing only: at the size-first optimisation level a slice-range helper is a call.
+pub fn write_digits(buf: &mut [u8], end: usize, n: u64) -> usize {
+    if end > buf.len() || end < digit_count(n) {
+        return end;
+    }
+    let mut i = end;
+    let mut rest = n;
+    while rest > u64::from(u32::MAX) {
+        i -= 1;
+        buf[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    let mut small = rest as u32;
+    while small >= 100 {
+        let pair = (small % 100) as usize * 2;
+        small /= 100;
+        i -= 2;
+        buf[i] = DIGIT_PAIRS[pair];
+        buf[i + 1] = DIGIT_PAIRS[pair + 1];
+    }
+    if small >= 10 {
+        let pair = small as usize * 2;
+        i -= 2;
+        buf[i] = DIGIT_PAIRS[pair];
+        buf[i + 1] = DIGIT_PAIRS[pair + 1];
+    } else {
+        i -= 1;
+        buf[i] = b'0' + small as u8;
+    }
+    i
 }
 
 impl std::fmt::Display for Money {
@@ -352,9 +439,9 @@ impl std::fmt::Display for Money {
 
 /// Appends the decimal digits of `n`.
 pub fn write_u64(out: &mut String, n: u64) {
-    let mut buf = [0u8; 20];
-    let len = write_digits(&mut buf, n);
-    out.push_str(std::str::from_utf8(&buf[20 - len..]).unwrap_or("0"));
+    let mut buf = [0u8; 24];
+    let start = write_digits(&mut buf, 24, n);
+    out.push_str(std::str::from_utf8(buf.get(start..).unwrap_or_default()).unwrap_or("0"));
 }
 
 /// Appends `value` rounded half away from zero to exactly `places` decimals (`0.128040`).

@@ -8,11 +8,12 @@ use super::input::{
     text_value, Fields,
 };
 use super::output::notices;
+use crate::calendar::format_date;
 use crate::calendar::DayCount;
 use crate::cost::Apr;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{JsonWriter, Value, TABLE_FIELD};
-use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
+use crate::money::{digit_count, write_digits, Money, Residue, RoundingMode, RoundingPolicy};
 use crate::schedule::{
     build, default_rounding, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Row,
     Schedule, Strategy, Totals, DEFAULT_LPR, MAX_PERIODS,
@@ -200,102 +201,69 @@ fn read_and_build(
 /// Bytes of output per row, to size the buffer once.
 const ROW_BYTES: usize = 200;
 
-/// One row of output formed in a stack buffer and appended to the rows text in one copy: a
-/// schedule writes thousands of short fields, and growing a `Vec` field by field costs more than
-/// the arithmetic. Writes past the end are dropped (a row needs under 400 of its 512 bytes).
-struct RowText {
-    bytes: [u8; 512],
+/// One row of output formed in a stack buffer and appended to the rows text in one copy. At
+/// the size-first optimisation level nothing is inlined unless asked, and slice helpers
+/// (`copy_from_slice`, range indexing) stay calls, which in a loop of thousands of short
+/// pieces cost more than the arithmetic: so the writes here are plain indexed loops. A row
+/// needs under 300 of the 384 bytes; writes past the end are dropped.
+struct RowBuf {
+    bytes: [u8; 384],
     len: usize,
 }
 
-impl RowText {
-    fn new() -> RowText {
-        RowText {
-            bytes: [0; 512],
-            len: 0,
-        }
-    }
-
+impl RowBuf {
+    #[inline(always)]
     fn byte(&mut self, b: u8) {
-        if let Some(slot) = self.bytes.get_mut(self.len) {
-            *slot = b;
+        if self.len < self.bytes.len() {
+            self.bytes[self.len] = b;
             self.len += 1;
         }
     }
 
-    /// Byte by byte: the pieces are a few bytes long, and a `memcpy` call per piece (in wasm a
-    /// `memory.copy`, which V8 runs out of line) cost more than the copying.
-    fn put(&mut self, text: &[u8]) {
-        for &b in text {
-            self.byte(b);
+    #[inline(always)]
+    fn put(&mut self, piece: &[u8]) {
+        let mut i = 0;
+        while i < piece.len() {
+            self.byte(piece[i]);
+            i += 1;
         }
     }
 
-    /// The decimal digits of `n`, written in place from the last one.
-    fn digits(&mut self, n: u64) {
-        let mut count = 1;
-        let mut rest = n / 10;
-        while rest > 0 {
-            count += 1;
-            rest /= 10;
-        }
-        let mut n = n;
-        if let Some(slots) = self.bytes.get_mut(self.len..self.len + count) {
-            for slot in slots.iter_mut().rev() {
-                *slot = b'0' + (n % 10) as u8;
-                n /= 10;
-            }
-            self.len += count;
-        }
-    }
-
-    /// `"1234.56"`, quotes included.
+    /// Written in place, right to left, once its width is known.
     fn money(&mut self, amount: Money) {
-        self.byte(b'"');
-        self.bare_money(amount);
-        self.byte(b'"');
-    }
-
-    /// `1234.56`.
-    fn bare_money(&mut self, amount: Money) {
-        let fen = amount.fen().unsigned_abs();
-        if amount.is_negative() {
-            self.byte(b'-');
+        let end = self.len + amount.formatted_len();
+        if amount.write_ending_at(&mut self.bytes, end) < end {
+            self.len = end;
         }
-        self.digits(fen / 100);
-        let cents = (fen % 100) as u8;
-        self.put(&[b'.', b'0' + cents / 10, b'0' + cents % 10]);
     }
 
-    /// `"YYYY-MM-DD"`, quotes included.
-    fn date(&mut self, date: chrono::NaiveDate) {
+    fn count(&mut self, n: u64) {
+        let end = self.len + digit_count(n);
+        if write_digits(&mut self.bytes, end, n) < end {
+            self.len = end;
+        }
+    }
+
+    /// A number in a detached table: below 95 one printable ASCII character (`n + 32`), which
+    /// the reader turns into a number without making a string; else its digits (2 or more).
+    fn table_count(&mut self, n: u64) {
+        match u8::try_from(n) {
+            Ok(small) if small < 95 => self.byte(small + 32),
+            _ => self.count(n),
+        }
+    }
+
+    /// `,"key":"1234.56"`-style: `key` holds the punctuation before the value.
+    fn json_money(&mut self, key: &[u8], amount: Money) {
+        self.put(key);
         self.byte(b'"');
-        self.bare_date(date);
+        self.money(amount);
         self.byte(b'"');
     }
 
-    /// `YYYY-MM-DD`.
-    fn bare_date(&mut self, date: chrono::NaiveDate) {
-        use chrono::Datelike;
-        let y = date.year().clamp(0, 9999) as u32;
-        let (m, d) = (date.month(), date.day());
-        let digit = |n: u32| b'0' + (n % 10) as u8;
-        self.put(&[
-            digit(y / 1000),
-            digit(y / 100),
-            digit(y / 10),
-            digit(y),
-            b'-',
-            digit(m / 10),
-            digit(m),
-            b'-',
-            digit(d / 10),
-            digit(d),
-        ]);
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        self.bytes.get(..self.len).unwrap_or_default()
+    fn append_to(&mut self, out: &mut Vec<u8>) {
+        out.extend_from_slice(self.bytes.get(..self.len).unwrap_or_default());
+        self.len = 0;
     }
 }
 
@@ -311,85 +279,113 @@ const PREPAID_ROW_COLUMNS: &[u8] =
 /// bytes and handed to the writer once, as JSON or as a detached table.
 pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
     let mut out: Vec<u8> = Vec::with_capacity(2 + rows.len() * ROW_BYTES);
-    let mut text = RowText::new();
     if w.detaches_tables() {
-        let prepaid = rows.iter().any(|row| !row.prepayment.is_zero());
-        out.extend_from_slice(if prepaid {
-            PREPAID_ROW_COLUMNS
-        } else {
-            ROW_COLUMNS
-        });
-        for row in rows {
-            text.len = 0;
-            let sep = TABLE_FIELD;
-            text.byte(sep);
-            text.digits(u64::from(row.period));
-            text.byte(sep);
-            text.bare_date(row.due);
-            text.byte(sep);
-            text.digits(row.days.unsigned_abs());
-            for amount in [
-                row.opening,
-                row.payment,
-                row.principal,
-                row.interest,
-                row.fee,
-            ] {
-                text.byte(sep);
-                text.bare_money(amount);
-            }
-            if prepaid {
-                text.byte(sep);
-                if !row.prepayment.is_zero() {
-                    text.bare_money(row.prepayment);
-                    text.byte(sep);
-                    text.bare_money(row.prepayment_fee);
-                } else {
-                    text.byte(sep);
-                }
-            }
-            text.byte(sep);
-            text.bare_money(row.closing);
-            out.extend_from_slice(text.as_bytes());
-        }
-        w.table("rows", &out);
-        return;
+        write_row_table(&mut out, rows);
+    } else {
+        write_row_json(&mut out, rows);
     }
+    w.table("rows", &out);
+}
+
+/// The rows as a detached table. Most cells of a schedule repeat what the row above implies
+/// (the next period, the opening balance that is the last closing, a level payment, a zero
+/// fee); those are left out, so the reader makes a new string only for what is new, which is
+/// most of the cost on the JS side. A row is a head cell, then its cells in column order:
+/// `period` (when not the one above plus 1, or 1 first), `dueDate`, then `opening` (when not
+/// the closing above), `payment`, `principal`, `interest`, `fee` (each when not the same as
+/// above), the two prepayment cells (a prepaid table only; empty when none) and `closing`. The
+/// head cell is one character `@` + a bit mask of the optional cells written (bit 0 `period`
+/// … bit 5 `fee`), then `days` as a number cell ([`RowBuf::table_count`]).
+fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
+    let prepaid = rows.iter().any(|row| !row.prepayment.is_zero());
+    out.extend_from_slice(if prepaid {
+        PREPAID_ROW_COLUMNS
+    } else {
+        ROW_COLUMNS
+    });
+    let mut text = RowBuf {
+        bytes: [0; 384],
+        len: 0,
+    };
+    let mut above: Option<&Row> = None;
+    for row in rows {
+        let next_period = above.map_or(1, |a| a.period.saturating_add(1));
+        let written = [
+            (above.map(|a| a.closing), row.opening),
+            (above.map(|a| a.payment), row.payment),
+            (above.map(|a| a.principal), row.principal),
+            (above.map(|a| a.interest), row.interest),
+            (above.map(|a| a.fee), row.fee),
+        ]
+        .map(|(implied, amount)| (implied != Some(amount), amount));
+        let mask = written
+            .iter()
+            .rev()
+            .fold(0u8, |mask, &(write, _)| mask << 1 | u8::from(write));
+        let write_period = row.period != next_period;
+        text.byte(TABLE_FIELD);
+        text.byte(b'@' + (mask << 1 | u8::from(write_period)));
+        text.table_count(row.days.unsigned_abs());
+        if write_period {
+            text.byte(TABLE_FIELD);
+            text.table_count(u64::from(row.period));
+        }
+        text.byte(TABLE_FIELD);
+        text.put(&format_date(row.due));
+        for (write, amount) in written {
+            if write {
+                text.byte(TABLE_FIELD);
+                text.money(amount);
+            }
+        }
+        if prepaid {
+            text.byte(TABLE_FIELD);
+            if !row.prepayment.is_zero() {
+                text.money(row.prepayment);
+                text.byte(TABLE_FIELD);
+                text.money(row.prepayment_fee);
+            } else {
+                text.byte(TABLE_FIELD);
+            }
+        }
+        text.byte(TABLE_FIELD);
+        text.money(row.closing);
+        text.append_to(out);
+        above = Some(row);
+    }
+}
+
+/// The rows as a JSON array (for Rust callers).
+fn write_row_json(out: &mut Vec<u8>, rows: &[Row]) {
+    let mut text = RowBuf {
+        bytes: [0; 384],
+        len: 0,
+    };
     out.push(b'[');
     for (i, row) in rows.iter().enumerate() {
-        text.len = 0;
         if i > 0 {
             text.byte(b',');
         }
         text.put(b"{\"period\":");
-        text.digits(u64::from(row.period));
-        text.put(b",\"dueDate\":");
-        text.date(row.due);
-        text.put(b",\"days\":");
-        text.digits(row.days.unsigned_abs());
-        text.put(b",\"opening\":");
-        text.money(row.opening);
-        text.put(b",\"payment\":");
-        text.money(row.payment);
-        text.put(b",\"principal\":");
-        text.money(row.principal);
-        text.put(b",\"interest\":");
-        text.money(row.interest);
-        text.put(b",\"fee\":");
-        text.money(row.fee);
+        text.count(u64::from(row.period));
+        text.put(b",\"dueDate\":\"");
+        text.put(&format_date(row.due));
+        text.put(b"\",\"days\":");
+        text.count(row.days.unsigned_abs());
+        text.json_money(b",\"opening\":", row.opening);
+        text.json_money(b",\"payment\":", row.payment);
+        text.json_money(b",\"principal\":", row.principal);
+        text.json_money(b",\"interest\":", row.interest);
+        text.json_money(b",\"fee\":", row.fee);
         if !row.prepayment.is_zero() {
-            text.put(b",\"prepayment\":");
-            text.money(row.prepayment);
-            text.put(b",\"prepaymentFee\":");
-            text.money(row.prepayment_fee);
+            text.json_money(b",\"prepayment\":", row.prepayment);
+            text.json_money(b",\"prepaymentFee\":", row.prepayment_fee);
         }
-        text.put(b",\"closing\":");
-        text.money(row.closing);
+        text.json_money(b",\"closing\":", row.closing);
         text.byte(b'}');
-        out.extend_from_slice(text.as_bytes());
+        text.append_to(out);
     }
     out.push(b']');
-    w.table("rows", &out);
 }
 
 /// `"totals": {payment, principal, interest, fee, cost}` (+ `prepayment`, `prepaymentFee` when any).

@@ -4,7 +4,7 @@
 use super::input::{
     array_value, date_value, decimal_in, decimal_value, each_item, integer_in, option_value, Fields,
 };
-use super::output::unrounded;
+use super::output::{unrounded, unrounded_root};
 use crate::cost::{self, When};
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::Value;
@@ -15,6 +15,8 @@ const RATE_MIN: &str = "-0.9999999999";
 const RATE_MAX: &str = "100";
 const AMOUNT_MAX: &str = "1000000000000000";
 const AMOUNT_MIN: &str = "-1000000000000000";
+/// [`AMOUNT_MAX`] as a number (a test checks they agree).
+const AMOUNT_LIMIT: i64 = 1_000_000_000_000_000;
 const NPER_MAX: i64 = 100_000;
 const MAX_FLOWS: usize = 100_000;
 
@@ -60,11 +62,24 @@ fn guess_field(f: &mut Fields) -> Result<Option<Decimal>> {
 
 /// Runs `compute` on the fields of `input`, then rejects keys it did not read.
 fn run(input: &Value, compute: impl FnOnce(&mut Fields) -> Result<Decimal>) -> Result<String> {
+    run_with(input, compute, unrounded)
+}
+
+/// [`run`] for a function whose answer is a solver's root.
+fn run_root(input: &Value, compute: impl FnOnce(&mut Fields) -> Result<f64>) -> Result<String> {
+    run_with(input, compute, unrounded_root)
+}
+
+fn run_with<T>(
+    input: &Value,
+    compute: impl FnOnce(&mut Fields) -> Result<T>,
+    write: fn(T) -> String,
+) -> Result<String> {
     let mut fields = Fields::new(input, "")?;
     match compute(&mut fields) {
         Ok(value) => {
             fields.finish()?;
-            Ok(unrounded(value))
+            Ok(write(value))
         }
         Err(error) => Err(fields.explain(error)),
     }
@@ -195,7 +210,11 @@ pub fn cumprinc(input: &Value) -> Result<String> {
 
 fn values_field(f: &mut Fields, min: usize) -> Result<Vec<Decimal>> {
     let items = f.req("values", &|v, p| array_value(v, p, min, MAX_FLOWS))?;
-    let (lo, hi) = (decimal(AMOUNT_MIN), decimal(AMOUNT_MAX));
+    // AMOUNT_MIN and AMOUNT_MAX, built without parsing their text on every call.
+    let (lo, hi) = (
+        Decimal::new(-AMOUNT_LIMIT, 0),
+        Decimal::new(AMOUNT_LIMIT, 0),
+    );
     each_item(items, &f.path("values"), &|v, p| {
         // The common case without formatting the bounds; any failure gets decimal_in's message.
         match decimal_value(v, p) {
@@ -203,11 +222,6 @@ fn values_field(f: &mut Fields, min: usize) -> Result<Vec<Decimal>> {
             _ => decimal_in(v, p, AMOUNT_MIN, AMOUNT_MAX),
         }
     })
-}
-
-/// A bound written as decimal text (one of the constants above).
-fn decimal(text: &str) -> Decimal {
-    Decimal::from_str_exact(text).unwrap_or_default()
 }
 
 /// `npv({ rate, values })`
@@ -220,15 +234,15 @@ pub fn npv(input: &Value) -> Result<String> {
 
 /// `irr({ values, guess? })`
 pub fn irr(input: &Value) -> Result<String> {
-    run(input, |f| {
+    run_root(input, |f| {
         let values = values_field(f, 2)?;
-        cost::irr(&values, guess_field(f)?).map_err(|e| e.in_field("values"))
+        cost::irr_root(&values, guess_field(f)?).map_err(|e| e.in_field("values"))
     })
 }
 
 /// `xirr({ values, dates, guess?, dayCount? })`: dayCount `"actual/365"` (default, Excel) or `"actual/360"`.
 pub fn xirr(input: &Value) -> Result<String> {
-    run(input, |f| {
+    run_root(input, |f| {
         let values = values_field(f, 2)?;
         let path = f.path("dates");
         let dates = f.req("dates", &|v, p| {
@@ -246,18 +260,18 @@ pub fn xirr(input: &Value) -> Result<String> {
         let basis = f.opt("dayCount", &|v, p| {
             option_value(v, p, &[("actual/365", 365), ("actual/360", 360)])
         })?;
-        cost::xirr(&values, &dates, guess_field(f)?, basis.unwrap_or(365))
+        cost::xirr_root(&values, &dates, guess_field(f)?, basis.unwrap_or(365))
             .map_err(|e| e.in_field("values"))
     })
 }
 
 /// `rate({ nper, pmt, pv, fv?, type?, guess? })`
 pub fn rate(input: &Value) -> Result<String> {
-    run(input, |f| {
+    run_root(input, |f| {
         let nper = nper_field(f, true)?;
         let (pmt, pv) = (amount(f, "pmt")?, amount(f, "pv")?);
         let (fv, when, guess) = (opt_amount(f, "fv")?, when_field(f)?, guess_field(f)?);
-        cost::rate(nper, pmt, pv, fv, when, guess)
+        cost::rate_root(nper, pmt, pv, fv, when, guess)
     })
 }
 
@@ -277,4 +291,15 @@ pub fn nominal(input: &Value) -> Result<String> {
         let npery = f.req("npery", &|v, p| integer_in(v, p, 1, 100_000))? as u32;
         cost::nominal(effect, npery).map_err(|e| e.in_field("effectRate"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amount_limit_is_the_amount_bounds() {
+        assert_eq!(AMOUNT_MAX, AMOUNT_LIMIT.to_string());
+        assert_eq!(AMOUNT_MIN, (-AMOUNT_LIMIT).to_string());
+    }
 }

@@ -13,6 +13,7 @@ use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
 use crate::notice::Notice;
 use chrono::NaiveDate;
 use rust_decimal::prelude::*;
+use std::cmp::Ordering;
 
 const TWELVE: Decimal = Decimal::from_parts(12, 0, 0, false, 0);
 /// Largest rate (annual, monthly, daily or fee) the core accepts: 10,000%.
@@ -376,19 +377,59 @@ impl Ratio {
     }
 
     /// `amount × num / den` rounded to the fen with `mode`.
+    ///
+    /// In `i64` when the product fits, as it does for everyday rates and amounts (0.049 / 12 is
+    /// 49/12000): wasm has no 128-bit arithmetic, and the emulated `i128` division was most of
+    /// a schedule's arithmetic.
     fn apply(self, amount: Money, mode: RoundingMode) -> Option<Money> {
-        let n = i128::from(amount.fen()).checked_mul(self.num)?;
-        if n < 0 {
-            return None;
-        }
-        let (q, r) = (n / self.den, n % self.den);
-        let twice = r.checked_mul(2)?;
-        let up = match mode {
-            RoundingMode::Down => false,
-            RoundingMode::HalfUp => twice >= self.den,
-            RoundingMode::HalfEven => twice > self.den || (twice == self.den && q % 2 == 1),
+        let small = i64::try_from(self.num)
+            .ok()
+            .zip(i64::try_from(self.den).ok())
+            .and_then(|(num, den)| Some((small_product(amount.fen(), num)?, den)))
+            .filter(|&(n, den)| n >= 0 && den > 0);
+        let (q, up) = match small {
+            Some((n, den)) => {
+                let (q, r) = (n / den, n % den);
+                (q, Self::rounds_up(mode, q, r.checked_mul(2)?.cmp(&den)))
+            }
+            None => {
+                let n = i128::from(amount.fen()).checked_mul(self.num)?;
+                if n < 0 || self.den <= 0 {
+                    return None;
+                }
+                let (q, r) = (n / self.den, n % self.den);
+                let q = i64::try_from(q).ok()?;
+                (
+                    q,
+                    Self::rounds_up(mode, q, r.checked_mul(2)?.cmp(&self.den)),
+                )
+            }
         };
-        i64::try_from(q + i128::from(up)).ok().map(Money::from_fen)
+        q.checked_add(i64::from(up)).map(Money::from_fen)
+    }
+
+    /// Whether a quotient `q` (not negative) rounds up, given how twice its remainder compares
+    /// with the divisor.
+    fn rounds_up(mode: RoundingMode, q: i64, twice_remainder: Ordering) -> bool {
+        match mode {
+            RoundingMode::Down => false,
+            RoundingMode::HalfUp => twice_remainder != Ordering::Less,
+            RoundingMode::HalfEven => {
+                twice_remainder == Ordering::Greater
+                    || (twice_remainder == Ordering::Equal && q % 2 == 1)
+            }
+        }
+    }
+}
+
+/// `a × b` when it fits in `i64`. Below 2^31 each the product always fits and is one native
+/// multiply: `i64::checked_mul` needs a 128-bit product, a library call in wasm.
+fn small_product(a: i64, b: i64) -> Option<i64> {
+    const SMALL: u64 = 1 << 31;
+    if a.unsigned_abs() < SMALL && b.unsigned_abs() < SMALL {
+        Some(a * b)
+    } else {
+        a.checked_mul(b)
     }
 }
 

@@ -18,7 +18,8 @@ use wasm_bindgen::JsCast;
 // The result reader. Text without a table start (U+0001, which JSON text never contains raw) is
 // plain JSON. Otherwise the JSON part holds {"\u0000": n} where the n-th table goes; a table is
 // its column spec and cells separated by U+0002, an empty cell being an absent key; a column
-// named with a trailing `"` holds JSON string literals (user text: names). Rows are
+// named with a trailing `"` holds JSON string literals (user text: names); a schedule's rows
+// leave out what the row above implies, so repeated strings are made once. Rows are
 // built with object literals (one hidden class, no per-key lookups), one per known column spec,
 // giving the objects JSON.parse would; an unknown spec is a bug, reported as an internal error.
 #[wasm_bindgen(inline_js = r##"
@@ -42,22 +43,10 @@ function fill(value, parts) {
   return value;
 }
 function table(f) {
-  const rows = [];
-  if (f[0] === ROWS) {
-    for (let j = 1; j < f.length; j += 9) {
-      rows.push({ period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], closing: f[j + 8] });
-    }
-    return rows;
-  }
-  if (f[0] === PREPAID_ROWS) {
-    for (let j = 1; j < f.length; j += 11) {
-      rows.push(f[j + 8] === ""
-        ? { period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], closing: f[j + 10] }
-        : { period: +f[j], dueDate: f[j + 1], days: +f[j + 2], opening: f[j + 3], payment: f[j + 4], principal: f[j + 5], interest: f[j + 6], fee: f[j + 7], prepayment: f[j + 8], prepaymentFee: f[j + 9], closing: f[j + 10] });
-    }
-    return rows;
-  }
+  if (f[0] === ROWS) return scheduleRows(f, false);
+  if (f[0] === PREPAID_ROWS) return scheduleRows(f, true);
   if (f[0] === PLAN_ROWS) {
+    const rows = [];
     for (let j = 1; j < f.length; j += 4) {
       const name = f[j];
       rows.push({ name: name.indexOf("\\") < 0 ? name.slice(1, -1) : JSON.parse(name), payment: f[j + 1], interest: f[j + 2], balance: f[j + 3] });
@@ -65,6 +54,38 @@ function table(f) {
     return rows;
   }
   throw new Error(`unknown table ${f[0]}`);
+}
+// A schedule row: a head cell ("@" + bit mask of the optional cells present, then days), then
+// the cells present (see `write_row_table` in src/api/schedule.rs); what is absent repeats the
+// row above, as the same string.
+function scheduleRows(f, prepaid) {
+  const rows = [];
+  let period = 0, opening = "", payment = "", principal = "", interest = "", fee = "", closing = "";
+  for (let j = 1; j < f.length; ) {
+    const head = f[j++];
+    const present = head.charCodeAt(0) - 64;
+    const days = head.length === 2 ? head.charCodeAt(1) - 32 : +head.slice(1);
+    period = present & 1 ? count(f[j++]) : period + 1;
+    const dueDate = f[j++];
+    opening = present & 2 ? f[j++] : closing;
+    if (present & 4) payment = f[j++];
+    if (present & 8) principal = f[j++];
+    if (present & 16) interest = f[j++];
+    if (present & 32) fee = f[j++];
+    let prepayment = "", prepaymentFee = "";
+    if (prepaid) {
+      prepayment = f[j++];
+      prepaymentFee = f[j++];
+    }
+    closing = f[j++];
+    rows.push(prepayment !== ""
+      ? { period, dueDate, days, opening, payment, principal, interest, fee, prepayment, prepaymentFee, closing }
+      : { period, dueDate, days, opening, payment, principal, interest, fee, closing });
+  }
+  return rows;
+}
+function count(cell) {
+  return cell.length === 1 ? cell.charCodeAt(0) - 32 : +cell;
 }
 "##)]
 extern "C" {

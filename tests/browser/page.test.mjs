@@ -47,6 +47,46 @@ test("only same-origin requests, and the package is what computes", async () => 
   await closeClean(session); // also fails on any foreign request, console error or HTTP error
 });
 
+test("the first result is on screen in the first frame after the module is ready", async () => {
+  // A frame counter from the first script on; the page marks when the module was ready and when
+  // the first result was in the page. No frame may be painted between the two (a count, not a
+  // time: the times are printed for the record).
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__frames = [];
+    const tick = () => {
+      // What this frame paints: whether the result box holds a result yet.
+      const box = document.querySelector("#loan-result .result-body");
+      const result = Boolean(box && !box.querySelector(".loading") && /¥\d/.test(box.textContent));
+      window.__frames.push({ t: performance.now(), result });
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.goto(env.url);
+  await page.waitForSelector("html[data-ready=true]");
+  const seen = await page.evaluate(() => {
+    const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+    const ready = at("rp:ready");
+    const shown = at("rp:first-result");
+    const frames = window.__frames;
+    return {
+      ready,
+      shown,
+      between: frames.filter((f) => f.t > ready && f.t < shown).length,
+      next: frames.find((f) => f.t >= shown),
+      earlier: frames.filter((f) => f.t < ready && f.result).length,
+    };
+  });
+  assert.ok(seen.ready > 0 && seen.shown >= seen.ready, JSON.stringify(seen));
+  assert.equal(seen.between, 0, "no frame between the module being ready and the first result");
+  assert.equal(seen.next?.result, true, "the first frame after it paints the result");
+  assert.equal(seen.earlier, 0, "no result before the module was ready (the check can fail)");
+  console.log(`first result ${(seen.shown - seen.ready).toFixed(1)} ms after the module was ready; next frame at +${(seen.next.t - seen.ready).toFixed(1)} ms`);
+  await context.close();
+});
+
 test("Chinese first; the English toggle relabels everything and is kept in the URL", async () => {
   const session = await openPage(env);
   const { page } = session;

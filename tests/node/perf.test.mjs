@@ -41,6 +41,30 @@ test("schedule rows from the detached table: keys, order, types, sums", () => {
   assert.equal(out.rows.at(-1).closing, "0.00");
 });
 
+test("schedule rows whose cells differ from the row above in every way the table can say", () => {
+  // A first period of 354 days (days written as digits, not one character), a rate change and a
+  // prepayment (payment, principal and fee cells that change), interest-only rows (closing
+  // equal to the closing above) and a bullet: each read back as JSON.parse would give it.
+  const cases = [
+    { principal: "50000", method: "annuity", periods: 24, annualRate: "0.0725", startDate: "2025-01-31", firstDueDate: "2026-01-20", dayCount: "actual/365",
+      rateChanges: [{ fromPeriod: 10, annualRate: "0.03" }], prepayments: [{ afterPeriod: 5, amount: 5000, strategy: "reducePayment", fee: 12.5 }] },
+    { principal: "8000", method: "interestOnly", periods: 6, annualRate: "0.12", startDate: "2024-02-29" },
+    { principal: "8000", method: "bullet", periods: 1, annualRate: "0.12", startDate: "2024-02-29", firstDueDate: "2025-01-31" },
+    { principal: "3000", method: "feeInstalment", periods: 12, feeRate: "0.0075", startDate: "2026-01-15" },
+  ];
+  for (const input of cases) {
+    const out = lib.schedule(input);
+    const prepaidPeriods = out.rows.filter((r) => "prepayment" in r).map((r) => r.period);
+    assertRows(out.rows, { prepaidPeriods });
+    for (let i = 1; i < out.rows.length; i++) assert.equal(out.rows[i].opening, out.rows[i - 1].closing);
+    // Every row is whole: payment = principal + interest + fee, to the fen.
+    for (const r of out.rows) assert.equal(toFen(r.payment), toFen(r.principal) + toFen(r.interest) + toFen(r.fee), JSON.stringify(r));
+  }
+  const long = lib.schedule(cases[0]).rows[0];
+  assert.ok(long.days > 300, `first period ${long.days} days`);
+  assert.equal(long.dueDate, "2026-01-20");
+});
+
 test("schedule rows with a prepayment carry prepayment and prepaymentFee before closing", () => {
   const out = lib.schedule({
     principal: 12000, method: "annuity", periods: 12, annualRate: 0, startDate: "2024-01-10",
