@@ -60,8 +60,8 @@ fn no_solution(en: &str, zh: &str) -> Error {
     Error::new(ErrorKind::NoSolution, "", en, zh)
 }
 
-/// `(1 + rate)^nper`, exact by repeated squaring for whole `nper`, by `exp(nper·ln(1+rate))`
-/// otherwise.
+/// `(1 + rate)^nper`, by repeated squaring for whole `nper` ([`crate::exact::powi`]), by
+/// `exp(nper·ln(1+rate))` otherwise ([`crate::exact::pow`]).
 pub fn growth(rate: Decimal, nper: Decimal) -> Result<Decimal> {
     let base = add(Decimal::ONE, rate)?;
     if base <= Decimal::ZERO {
@@ -77,7 +77,7 @@ pub fn growth(rate: Decimal, nper: Decimal) -> Result<Decimal> {
             return crate::exact::powi(base, n);
         }
     }
-    crate::exact::exp(mul(crate::exact::ln(base)?, nper)?)
+    crate::exact::pow(base, nper)
 }
 
 /// `1 + r·type`: a payment at the beginning of a period earns one more period of interest.
@@ -320,8 +320,7 @@ pub fn effect(nominal: Decimal, npery: u32) -> Result<Decimal> {
     sub(growth(periodic, Decimal::from(npery))?, Decimal::ONE)
 }
 
-/// Nominal annual rate (Excel `NOMINAL`): `npery·((1 + effect)^(1/npery) − 1)`, with the root
-/// refined by Newton's method in decimals.
+/// Nominal annual rate (Excel `NOMINAL`): `npery·((1 + effect)^(1/npery) − 1)`.
 ///
 /// ```
 /// # use repayment_plan::cost::nominal;
@@ -333,7 +332,7 @@ pub fn nominal(effect: Decimal, npery: u32) -> Result<Decimal> {
     mul(sub(root, Decimal::ONE)?, Decimal::from(npery))
 }
 
-/// `x^(1/n)` for x > 0, to ~26 significant digits.
+/// `x^(1/n)` for x > 0 ([`crate::exact::root`]: correctly rounded, and exact where the root is).
 fn nth_root(x: Decimal, n: u32) -> Result<Decimal> {
     if x <= Decimal::ZERO {
         return Err(Error::new(
@@ -343,21 +342,7 @@ fn nth_root(x: Decimal, n: u32) -> Result<Decimal> {
             "effectRate 须大于 -1",
         ));
     }
-    let start = x
-        .to_f64()
-        .map(|v| v.powf(1.0 / f64::from(n)))
-        .and_then(Decimal::from_f64);
-    let mut y = start.ok_or_else(overflow)?;
-    for _ in 0..8 {
-        // Newton's step for y^n − x = 0.
-        let y_n1 = crate::exact::powi(y, i64::from(n) - 1)?;
-        let step = div(sub(mul(y_n1, y)?, x)?, mul(Decimal::from(n), y_n1)?)?;
-        y = sub(y, step)?;
-        if step.abs() < Decimal::new(1, 27) {
-            break;
-        }
-    }
-    Ok(y)
+    crate::exact::root(x, n)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,7 +360,9 @@ const PROOF_WIDTH: f64 = 5e-11;
 /// well-behaved cash flows); when it diverges or leaves the domain, the solver scans outward from
 /// the guess in `ln(1+r)` for a sign change and bisects it. Either way a root is returned only if
 /// `f` changes sign within ±[`PROOF_WIDTH`] of it.
-pub fn solve_rate(f: impl Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
+///
+/// `f` is a trait object, not a generic: one copy of the solver in the wasm for all its callers.
+pub fn solve_rate(f: &dyn Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
     let value = |r: f64| f(r).0;
     let proven = |r: f64| is_proven_root(&value, r);
     let guess = if guess.is_finite() && guess > -1.0 {
@@ -407,13 +394,15 @@ pub fn solve_rate(f: impl Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
     if r.is_finite() && r > -1.0 && proven(r) {
         // Newton may have stopped on its iteration limit after a slow approach (a root within the
         // proof width, but not yet at f64 precision): finish with a few steps inside that width.
-        return Some(polish(&f, r));
+        return Some(polish(f, r));
     }
 
     // Scan outward from the guess in x = ln(1 + r) for a sign change, nearest first.
     let x0 = guess.ln_1p();
     let (x_min, x_max) = ((1e-12f64).ln(), MAX_SOLVER_RATE.ln_1p());
-    let to_rate = |x: f64| x.exp_m1();
+    // e^x − 1 rather than exp_m1: the scan points need no relative precision near r = 0 (the
+    // bracket is bisected and proved on `value` itself), and libm's expm1 is 0.7 KB of wasm.
+    let to_rate = |x: f64| x.exp() - 1.0;
     let sign_change = |a: f64, b: f64| {
         let (fa, fb) = (value(to_rate(a)), value(to_rate(b)));
         fa.is_finite() && fb.is_finite() && (fa == 0.0 || fb == 0.0 || (fa < 0.0) != (fb < 0.0))
@@ -443,7 +432,7 @@ pub fn solve_rate(f: impl Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
 /// A proven root refined by Newton steps that stay within the proof width (found by the
 /// 10^6-case run: a 234-period bullet loan whose Newton run crawled in from far below and stopped
 /// on its iteration limit 9·10⁻¹² from the root).
-fn polish(f: &impl Fn(f64) -> (f64, f64), mut r: f64) -> f64 {
+fn polish(f: &dyn Fn(f64) -> (f64, f64), mut r: f64) -> f64 {
     for _ in 0..4 {
         let (y, dy) = f(r);
         if y == 0.0 || dy == 0.0 || !dy.is_finite() {
@@ -459,14 +448,14 @@ fn polish(f: &impl Fn(f64) -> (f64, f64), mut r: f64) -> f64 {
 }
 
 /// Whether `value` changes sign within ±[`PROOF_WIDTH`] (relative above 1) of `r`.
-fn is_proven_root(value: &impl Fn(f64) -> f64, r: f64) -> bool {
+fn is_proven_root(value: &dyn Fn(f64) -> f64, r: f64) -> bool {
     let width = PROOF_WIDTH * r.abs().max(1.0) * 0.5;
     let (lo, hi) = (value(r - width), value(r + width));
     lo == 0.0 || hi == 0.0 || (lo < 0.0) != (hi < 0.0)
 }
 
 /// Bisection on a bracket with a sign change, to the last bit.
-fn bisect(value: &impl Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> {
+fn bisect(value: &dyn Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> {
     let mut f_lo = value(lo);
     if f_lo == 0.0 {
         return Some(lo);
@@ -581,7 +570,7 @@ pub fn irr_f64(flows: &[f64], guess: f64) -> Option<f64> {
         }
         (total, slope)
     };
-    solve_rate(f, guess)
+    solve_rate(&f, guess)
 }
 
 /// Annualised return of dated cash flows (Excel `XIRR`):
@@ -657,9 +646,9 @@ pub fn xirr_root(
         }
         (total, slope)
     };
-    let root = match solve_rate(fast, guess) {
-        Some(start) => solve_rate(exact, start).or_else(|| solve_rate(exact, guess)),
-        None => solve_rate(exact, guess),
+    let root = match solve_rate(&fast, guess) {
+        Some(start) => solve_rate(&exact, start).or_else(|| solve_rate(&exact, guess)),
+        None => solve_rate(&exact, guess),
     };
     proved(
         root,
@@ -715,7 +704,7 @@ pub fn rate_root(
         (value, slope)
     };
     proved(
-        solve_rate(f, guess.and_then(|g| g.to_f64()).unwrap_or(0.1)),
+        solve_rate(&f, guess.and_then(|g| g.to_f64()).unwrap_or(0.1)),
         "no interest rate makes these payments repay this amount",
         "找不到使这些还款额还清该金额的利率",
     )

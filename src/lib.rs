@@ -44,4 +44,12 @@ pub mod sort;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+// The allocator logic is compiled natively too, for its tests.
+#[cfg(any(target_arch = "wasm32", test))]
+mod alloc;
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
+
 pub use error::{Error, ErrorKind, Result};

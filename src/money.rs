@@ -351,11 +351,16 @@ impl Money {
             return end;
         }
         let fen = self.0.unsigned_abs();
-        let cents = (fen % 100) as usize * 2;
+        // In u32 when it fits (below 42.9 million yuan): a u64 division by a constant is a
+        // 128-bit multiply, a library call in wasm.
+        let (yuan, cents) = match u32::try_from(fen) {
+            Ok(small) => (u64::from(small / 100), (small % 100) as usize),
+            Err(_) => (fen / 100, (fen % 100) as usize),
+        };
         buf[end - 3] = b'.';
-        buf[end - 2] = DIGIT_PAIRS[cents];
-        buf[end - 1] = DIGIT_PAIRS[cents + 1];
-        let mut start = write_digits(buf, end - 3, fen / 100);
+        buf[end - 2] = DIGIT_PAIRS[cents * 2];
+        buf[end - 1] = DIGIT_PAIRS[cents * 2 + 1];
+        let mut start = write_digits(buf, end - 3, yuan);
         if self.0 < 0 {
             start -= 1;
             buf[start] = b'-';
@@ -402,8 +407,8 @@ pub fn digit_count(n: u64) -> usize {
 /// assert_eq!(write_digits(&mut buf, 2, 123), 2); // no room
 /// ```
 ///
-/// Two digits per step, in `u32` once the number fits: wasm has no 64-bit multiply-high, so a
-/// `u64` division by a constant stays a real division, while a `u32` one becomes a multiply.
+/// Two digits per step, in `u32` once the number fits: a `u64` division by a constant becomes a
+/// 128-bit multiply, a library call in wasm, while a `u32` one is a native 64-bit multiply.
 /// Plain indexing only: at the size-first optimisation level a slice-range helper is a call.
 pub fn write_digits(buf: &mut [u8], end: usize, n: u64) -> usize {
     if end > buf.len() || end < digit_count(n) {

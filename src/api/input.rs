@@ -260,6 +260,49 @@ pub fn each_item<T>(
     Ok(out)
 }
 
+/// Reads the object at `path` ("" for the whole input) with `read`, then rejects keys it did not
+/// read; a missing key that is a near-miss of a given one is reported as that misspelling.
+///
+/// `read` is a `&mut dyn FnMut` so that the wasm module holds one copy of this per result type,
+/// not one per call site with the reader inlined into it.
+pub fn read_object<T>(
+    value: &Value,
+    path: &str,
+    read: &mut dyn FnMut(&mut Fields) -> Result<T>,
+) -> Result<T> {
+    let mut fields = Fields::new(value, path)?;
+    match read(&mut fields) {
+        Ok(result) => {
+            fields.finish()?;
+            Ok(result)
+        }
+        Err(error) => Err(fields.explain(error)),
+    }
+}
+
+/// The items of the array at `key` (`min..=max` items; absent = empty when `optional`), each
+/// read with `read(item, path)` where `path` is `key[i]`.
+pub fn read_list<T>(
+    f: &mut Fields,
+    key: &'static str,
+    max: usize,
+    optional: bool,
+    read: &mut dyn FnMut(&Value, &str) -> Result<T>,
+) -> Result<Vec<T>> {
+    let path = f.path(key);
+    let items = if optional {
+        f.opt(key, &|v, p| array_value(v, p, 0, max))?
+            .unwrap_or(&[])
+    } else {
+        f.req(key, &|v, p| array_value(v, p, 1, max))?
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        out.push(read(item, &index(&path, i))?);
+    }
+    Ok(out)
+}
+
 /// One JSON object being read. See the module docs.
 pub struct Fields<'a> {
     path: String,
@@ -350,6 +393,56 @@ impl<'a> Fields<'a> {
     ) -> Result<Option<T>> {
         match self.get(key) {
             Some(value) => convert(value, &self.path(key)).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    // Typed getters for the common conversions: a direct call per field where `req`/`opt` with
+    // a closure would add a closure, its vtable and a call shim per call site (wasm size).
+
+    /// A required money field within `[min, max]` yuan ([`money_in`]).
+    pub fn req_money(&mut self, key: &'static str, min: &str, max: &str) -> Result<Money> {
+        let value = self.require(key)?;
+        money_in(value, &self.path(key), min, max)
+    }
+
+    /// An optional money field within `[min, max]` yuan ([`money_in`]).
+    pub fn opt_money(&mut self, key: &'static str, min: &str, max: &str) -> Result<Option<Money>> {
+        match self.get(key) {
+            Some(value) => money_in(value, &self.path(key), min, max).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A required decimal field within `[min, max]` ([`decimal_in`]).
+    pub fn req_decimal(&mut self, key: &'static str, min: &str, max: &str) -> Result<Decimal> {
+        let value = self.require(key)?;
+        decimal_in(value, &self.path(key), min, max)
+    }
+
+    /// An optional decimal field within `[min, max]` ([`decimal_in`]).
+    pub fn opt_decimal(
+        &mut self,
+        key: &'static str,
+        min: &str,
+        max: &str,
+    ) -> Result<Option<Decimal>> {
+        match self.get(key) {
+            Some(value) => decimal_in(value, &self.path(key), min, max).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A required whole number within `[min, max]` ([`integer_in`]).
+    pub fn req_integer(&mut self, key: &'static str, min: i64, max: i64) -> Result<i64> {
+        let value = self.require(key)?;
+        integer_in(value, &self.path(key), min, max)
+    }
+
+    /// An optional whole number within `[min, max]` ([`integer_in`]).
+    pub fn opt_integer(&mut self, key: &'static str, min: i64, max: i64) -> Result<Option<i64>> {
+        match self.get(key) {
+            Some(value) => integer_in(value, &self.path(key), min, max).map(Some),
             None => Ok(None),
         }
     }

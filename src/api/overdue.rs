@@ -2,10 +2,7 @@
 //! loan) and `cardInterest` (one credit-card statement cycle). Field list, defaults and bounds:
 //! the README (section "Overdue").
 
-use super::input::{
-    array_value, bool_value, date_value, decimal_in, index, integer_in, money_in, option_value,
-    Fields,
-};
+use super::input::{bool_value, date_value, option_value, read_list, read_object, Fields};
 use super::output::notices;
 use crate::error::{Error, ErrorKind, Result};
 use crate::exact;
@@ -29,29 +26,12 @@ const DAILY_RATE_PLACES: u32 = 10;
 /// Default 1-year LPR for the 4 × LPR comparison: 3.0% (since 2025-05-20).
 const DEFAULT_LPR: Decimal = Decimal::from_parts(3, 0, 0, false, 2);
 
-/// Reads the object at `path` ("" for the whole input) with `read`, then rejects keys it did not
-/// read; a missing key that is a near-miss of a given one is reported as that misspelling.
-fn read_object<T>(
-    value: &Value,
-    path: &str,
-    read: impl FnOnce(&mut Fields) -> Result<T>,
-) -> Result<T> {
-    let mut f = Fields::new(value, path)?;
-    match read(&mut f) {
-        Ok(out) => {
-            f.finish()?;
-            Ok(out)
-        }
-        Err(error) => Err(f.explain(error)),
-    }
-}
-
 fn money_field(f: &mut Fields, key: &'static str, min: &str) -> Result<Option<Money>> {
-    f.opt(key, &|v, p| money_in(v, p, min, AMOUNT_MAX))
+    f.opt_money(key, min, AMOUNT_MAX)
 }
 
 fn rate_field(f: &mut Fields, key: &'static str, max: &str) -> Result<Option<Decimal>> {
-    f.opt(key, &|v, p| decimal_in(v, p, "0", max))
+    f.opt_decimal(key, "0", max)
 }
 
 fn date_order_error(path: String, en: &str, zh: &str) -> Error {
@@ -64,11 +44,9 @@ fn penalty_terms(f: &mut Fields, product: Product) -> Result<PenaltyTerms> {
     let contract_key = f.one_of(&["contractAnnualRate", "contractDailyRate"])?;
     let contract_annual = rate_field(f, "contractAnnualRate", "10")?;
     let contract_daily = rate_field(f, "contractDailyRate", "0.1")?;
-    let multiplier = f.opt("penaltyMultiplier", &|v, p| decimal_in(v, p, "1", "10"))?;
+    let multiplier = f.opt_decimal("penaltyMultiplier", "1", "10")?;
     let compound = f.opt("compoundOverdueInterest", &bool_value)?;
-    let grace_days = f
-        .opt("graceDays", &|v, p| integer_in(v, p, 0, 90))?
-        .unwrap_or(0);
+    let grace_days = f.opt_integer("graceDays", 0, 90)?.unwrap_or(0);
 
     if daily.is_some() {
         if let Some(other) = contract_key.or(multiplier.map(|_| "penaltyMultiplier")) {
@@ -132,10 +110,10 @@ fn penalty_terms(f: &mut Fields, product: Product) -> Result<PenaltyTerms> {
 }
 
 fn read_item(value: &Value, path: &str) -> Result<OverdueItem> {
-    read_object(value, path, |f| {
+    read_object(value, path, &mut |f| {
         Ok(OverdueItem {
             due_date: f.req("dueDate", &date_value)?,
-            principal: f.req("principal", &|v, p| money_in(v, p, "0", AMOUNT_MAX))?,
+            principal: f.req_money("principal", "0", AMOUNT_MAX)?,
             interest: money_field(f, "interest", "0")?.unwrap_or(Money::ZERO),
             fee: money_field(f, "fee", "0")?.unwrap_or(Money::ZERO),
         })
@@ -194,7 +172,7 @@ fn write_charge(w: &mut JsonWriter, item: Option<usize>, line: &ChargeLine, kind
 /// `overdue({ product, asOfDate, items, penaltyDailyRate?, contractAnnualRate? | contractDailyRate?,
 /// penaltyMultiplier?, compoundOverdueInterest?, graceDays?, lpr? })`
 pub fn overdue(input: &Value) -> Result<String> {
-    let (product, as_of, items, terms, lpr) = read_object(input, "", |f| {
+    let (product, as_of, items, terms, lpr) = read_object(input, "", &mut |f| {
         let product = f.req("product", &|v, p| {
             option_value(
                 v,
@@ -208,13 +186,7 @@ pub fn overdue(input: &Value) -> Result<String> {
             )
         })?;
         let as_of = f.req("asOfDate", &date_value)?;
-        let values = f.req("items", &|v, p| array_value(v, p, 1, MAX_ITEMS))?;
-        let items_path = f.path("items");
-        let items = values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| read_item(v, &index(&items_path, i)))
-            .collect::<Result<Vec<_>>>()?;
+        let items = read_list(f, "items", MAX_ITEMS, false, &mut read_item)?;
         let terms = penalty_terms(f, product)?;
         let lpr = rate_field(f, "lpr", "1")?.unwrap_or(DEFAULT_LPR);
         Ok((product, as_of, items, terms, lpr))
@@ -349,55 +321,40 @@ fn read_cycle(f: &mut Fields) -> Result<Cycle> {
 }
 
 fn read_transactions(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Transaction>> {
-    let values = f.req("transactions", &|v, p| array_value(v, p, 1, MAX_ITEMS))?;
-    let path = f.path("transactions");
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let item_path = index(&path, i);
-            read_object(v, &item_path, |t| {
-                let posting_date = t.req("postingDate", &date_value)?;
-                if posting_date > cycle.statement_date {
-                    return Err(date_order_error(
-                        t.path("postingDate"),
-                        "a transaction on this statement must be posted on or before statementDate",
-                        "本期账单的交易入账日期不能晚于 statementDate",
-                    ));
-                }
-                let amount = t.req("amount", &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
-                Ok(Transaction {
-                    posting_date,
-                    amount,
-                })
+    read_list(f, "transactions", MAX_ITEMS, false, &mut |v, path| {
+        read_object(v, path, &mut |t| {
+            let posting_date = t.req("postingDate", &date_value)?;
+            if posting_date > cycle.statement_date {
+                return Err(date_order_error(
+                    t.path("postingDate"),
+                    "a transaction on this statement must be posted on or before statementDate",
+                    "本期账单的交易入账日期不能晚于 statementDate",
+                ));
+            }
+            let amount = t.req_money("amount", "0.01", AMOUNT_MAX)?;
+            Ok(Transaction {
+                posting_date,
+                amount,
             })
         })
-        .collect()
+    })
 }
 
 fn read_payments(f: &mut Fields, cycle: &Cycle) -> Result<Vec<Payment>> {
-    let Some(values) = f.opt("payments", &|v, p| array_value(v, p, 0, MAX_ITEMS))? else {
-        return Ok(Vec::new());
-    };
-    let path = f.path("payments");
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            read_object(v, &index(&path, i), |p| {
-                let date = p.req("date", &date_value)?;
-                if date < cycle.statement_date || date > cycle.as_of {
-                    return Err(date_order_error(
-                        p.path("date"),
-                        "a payment must be dated between statementDate and asOfDate",
-                        "还款日期须在 statementDate 与 asOfDate 之间",
-                    ));
-                }
-                let amount = p.req("amount", &|v, q| money_in(v, q, "0.01", AMOUNT_MAX))?;
-                Ok(Payment { date, amount })
-            })
+    read_list(f, "payments", MAX_ITEMS, true, &mut |v, path| {
+        read_object(v, path, &mut |p| {
+            let date = p.req("date", &date_value)?;
+            if date < cycle.statement_date || date > cycle.as_of {
+                return Err(date_order_error(
+                    p.path("date"),
+                    "a payment must be dated between statementDate and asOfDate",
+                    "还款日期须在 statementDate 与 asOfDate 之间",
+                ));
+            }
+            let amount = p.req_money("amount", "0.01", AMOUNT_MAX)?;
+            Ok(Payment { date, amount })
         })
-        .collect()
+    })
 }
 
 fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
@@ -421,10 +378,10 @@ fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
         minimum_payment: money_field(f, "minimumPayment", "0")?,
         late_fee_rate: rate_field(f, "lateFeeRate", "1")?.unwrap_or(defaults.late_fee_rate),
         late_fee_min: f
-            .opt("lateFeeMin", &|v, p| money_in(v, p, "0", "100000"))?
+            .opt_money("lateFeeMin", "0", "100000")?
             .unwrap_or(defaults.late_fee_min),
         grace_days: f
-            .opt("graceDays", &|v, p| integer_in(v, p, 0, 30))?
+            .opt_integer("graceDays", 0, 30)?
             .unwrap_or(defaults.grace_days),
     })
 }
@@ -432,7 +389,7 @@ fn read_card_terms(f: &mut Fields) -> Result<CardTerms> {
 /// `cardInterest({ statementDate, dueDate, nextStatementDate, asOfDate?, transactions, payments?,
 /// dailyRate?, interestMode, minimumRate? | minimumPayment?, lateFeeRate?, lateFeeMin?, graceDays? })`
 pub fn card_interest(input: &Value) -> Result<String> {
-    let (cycle, transactions, payments, terms) = read_object(input, "", |f| {
+    let (cycle, transactions, payments, terms) = read_object(input, "", &mut |f| {
         let cycle = read_cycle(f)?;
         let transactions = read_transactions(f, &cycle)?;
         let payments = read_payments(f, &cycle)?;

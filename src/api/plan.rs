@@ -5,8 +5,8 @@
 //! `payoff` they identify debts (`order` refers to them), so they must be non-empty and distinct.
 
 use super::input::{
-    array_value, bool_value, date_value, decimal_in, index, integer_in, money_in, option_value,
-    text_value, Fields,
+    bool_value, date_value, decimal_in, index, option_value, read_list, read_object, text_value,
+    Fields,
 };
 use super::output::notices;
 use crate::error::{Error, ErrorKind, Result};
@@ -35,46 +35,8 @@ const MONTHLY_RATE_MAX: &str = "1";
 const DAILY_RATE_MAX: &str = "0.03";
 const RATE_KEYS: [&str; 3] = ["annualRate", "monthlyRate", "dailyRate"];
 
-/// Reads the fields of one object with `read`, then rejects keys it did not ask for.
-fn read_object<T>(
-    value: &Value,
-    path: &str,
-    read: impl FnOnce(&mut Fields) -> Result<T>,
-) -> Result<T> {
-    let mut fields = Fields::new(value, path)?;
-    match read(&mut fields) {
-        Ok(result) => {
-            fields.finish()?;
-            Ok(result)
-        }
-        Err(error) => Err(fields.explain(error)),
-    }
-}
-
-/// The items of the array at `key` (absent = empty when `optional`), each read with `read`.
-fn read_list<T>(
-    f: &mut Fields,
-    key: &'static str,
-    max: usize,
-    optional: bool,
-    mut read: impl FnMut(&Value, &str) -> Result<T>,
-) -> Result<Vec<T>> {
-    let path = f.path(key);
-    let items = if optional {
-        f.opt(key, &|v, p| array_value(v, p, 0, max))?
-            .unwrap_or(&[])
-    } else {
-        f.req(key, &|v, p| array_value(v, p, 1, max))?
-    };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| read(item, &index(&path, i)))
-        .collect()
-}
-
 fn amount(f: &mut Fields, key: &'static str, min: &str) -> Result<Money> {
-    f.req(key, &|v, p| money_in(v, p, min, AMOUNT_MAX))
+    f.req_money(key, min, AMOUNT_MAX)
 }
 
 /// A rate fraction in `[0, max]` with at most [`MAX_RATE_DIGITS`] significant digits.
@@ -134,31 +96,30 @@ fn opt_rate(w: &mut JsonWriter, rate: Option<Decimal>) {
 
 /// `budget({ monthlyIncome, expenses?, debts?, dtiHigh?, dtiCnGuidance? })`
 pub fn budget(input: &Value) -> Result<String> {
-    let request = read_object(input, "", |f| {
+    let request = read_object(input, "", &mut |f| {
         let monthly_income = amount(f, "monthlyIncome", "0")?;
         let kinds = [
             ("essential", ExpenseKind::Essential),
             ("flexible", ExpenseKind::Flexible),
             ("savings", ExpenseKind::Savings),
         ];
-        let expenses = read_list(f, "expenses", MAX_EXPENSES, true, |item, path| {
-            read_object(item, path, |e| {
+        let expenses = read_list(f, "expenses", MAX_EXPENSES, true, &mut |item, path| {
+            read_object(item, path, &mut |e| {
                 e.opt("name", &text_value)?;
                 let amount = amount(e, "amount", "0")?;
                 let kind = e.req("kind", &|v, p| option_value(v, p, &kinds))?;
                 Ok(Expense { kind, amount })
             })
         })?;
-        let debt_minimums = read_list(f, "debts", MAX_DEBTS, true, |item, path| {
-            read_object(item, path, |d| {
+        let debt_minimums = read_list(f, "debts", MAX_DEBTS, true, &mut |item, path| {
+            read_object(item, path, &mut |d| {
                 d.opt("name", &text_value)?;
                 amount(d, "minimumPayment", "0")
             })
         })?;
         let defaults = DtiThresholds::default();
         let threshold = |f: &mut Fields, key: &'static str, default: Decimal| -> Result<Decimal> {
-            Ok(f.opt(key, &|v, p| decimal_in(v, p, "0", "1"))?
-                .unwrap_or(default))
+            Ok(f.opt_decimal(key, "0", "1")?.unwrap_or(default))
         };
         let thresholds = DtiThresholds {
             high: threshold(f, "dtiHigh", defaults.high)?,
@@ -225,23 +186,18 @@ struct PayoffRequest {
 }
 
 fn read_debt(item: &Value, path: &str) -> Result<(String, Debt)> {
-    read_object(item, path, |d| {
+    read_object(item, path, &mut |d| {
         let name = d.req("name", &name_value)?;
         let balance = amount(d, "balance", "0.01")?;
         let chosen = d.one_of(&RATE_KEYS)?;
         for key in RATE_KEYS {
             d.get(key); // known keys, for spelling suggestions
         }
-        let rate = match chosen {
-            Some("monthlyRate") => {
-                DebtRate::Monthly(d.req("monthlyRate", &|v, p| rate_in(v, p, MONTHLY_RATE_MAX))?)
-            }
-            Some("dailyRate") => {
-                DebtRate::Daily(d.req("dailyRate", &|v, p| rate_in(v, p, DAILY_RATE_MAX))?)
-            }
-            Some(_) => {
-                DebtRate::Annual(d.req("annualRate", &|v, p| rate_in(v, p, ANNUAL_RATE_MAX))?)
-            }
+        // One read for whichever rate was given (one closure, not one per kind).
+        let (key, max, kind): (&'static str, &str, fn(Decimal) -> DebtRate) = match chosen {
+            Some("monthlyRate") => ("monthlyRate", MONTHLY_RATE_MAX, DebtRate::Monthly),
+            Some("dailyRate") => ("dailyRate", DAILY_RATE_MAX, DebtRate::Daily),
+            Some(_) => ("annualRate", ANNUAL_RATE_MAX, DebtRate::Annual),
             None => {
                 let at = d.path("annualRate");
                 return Err(Error::new(
@@ -252,6 +208,7 @@ fn read_debt(item: &Value, path: &str) -> Result<(String, Debt)> {
                 ));
             }
         };
+        let rate = kind(d.req(key, &|v, p| rate_in(v, p, max))?);
         let minimum_payment = amount(d, "minimumPayment", "0")?;
         Ok((
             name,
@@ -267,7 +224,7 @@ fn read_debt(item: &Value, path: &str) -> Result<(String, Debt)> {
 /// `order`: debt names, each naming an existing debt once.
 fn read_order(f: &mut Fields, names: &[String]) -> Result<Vec<usize>> {
     let mut order: Vec<usize> = Vec::new();
-    read_list(f, "order", MAX_DEBTS, false, |item, path| {
+    read_list(f, "order", MAX_DEBTS, false, &mut |item, path| {
         let name = text_value(item, path)?;
         let Some(i) = names.iter().position(|n| *n == name) else {
             let shown: String = name.chars().take(40).collect();
@@ -294,8 +251,13 @@ fn read_order(f: &mut Fields, names: &[String]) -> Result<Vec<usize>> {
 
 fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
     let debts_path = f.path("debts");
-    let debts = read_list(f, "debts", MAX_DEBTS, false, read_debt)?;
-    let (names, debts): (Vec<String>, Vec<Debt>) = debts.into_iter().unzip();
+    let debts = read_list(f, "debts", MAX_DEBTS, false, &mut read_debt)?;
+    let mut names = Vec::with_capacity(debts.len());
+    let mut plan_debts = Vec::with_capacity(debts.len());
+    for (name, debt) in debts {
+        names.push(name);
+        plan_debts.push(debt);
+    }
     check_distinct(&names, &debts_path)?;
     let monthly_budget = amount(f, "monthlyBudget", "0.01")?;
     let strategies = [
@@ -340,9 +302,9 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
         "extraPayments",
         MAX_MONTHS as usize,
         true,
-        |item, path| {
-            read_object(item, path, |e| {
-                let month = e.req("month", &|v, p| integer_in(v, p, 1, max_month))? as u32;
+        &mut |item, path| {
+            read_object(item, path, &mut |e| {
+                let month = e.req_integer("month", 1, max_month)? as u32;
                 Ok(ExtraPayment {
                     month,
                     amount: amount(e, "amount", "0.01")?,
@@ -354,7 +316,7 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
     Ok(PayoffRequest {
         names,
         plan: Plan {
-            debts,
+            debts: plan_debts,
             monthly_budget,
             start_date,
             extra_payments,
@@ -367,7 +329,7 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
 
 /// `payoff({ debts, monthlyBudget, strategy, order?, startDate, extraPayments?, timeline? })`
 pub fn payoff(input: &Value) -> Result<String> {
-    let request = read_object(input, "", read_payoff)?;
+    let request = read_object(input, "", &mut read_payoff)?;
     let plan = &request.plan;
     let main = payoff::payoff(plan, &request.strategy, request.timeline)?;
     // The comparison reuses the main run when it is the same strategy.
@@ -384,15 +346,12 @@ pub fn payoff(input: &Value) -> Result<String> {
     let warnings = payoff_warnings(&request, &main)?;
 
     // Each name escaped once, then copied into every row that mentions it.
-    let names: Vec<String> = request
-        .names
-        .iter()
-        .map(|name| {
-            let mut w = JsonWriter::new();
-            w.string(name);
-            w.finish()
-        })
-        .collect();
+    let mut names: Vec<String> = Vec::with_capacity(request.names.len());
+    for name in &request.names {
+        let mut w = JsonWriter::new();
+        w.string(name);
+        names.push(w.finish());
+    }
     let name_bytes: usize = names.iter().map(String::len).sum();
     let mut w = JsonWriter::with_capacity(
         2048 + name_bytes * 4 + main.row_count() * (80 + name_bytes / names.len().max(1)),
@@ -418,7 +377,7 @@ pub fn payoff(input: &Value) -> Result<String> {
     w.key("totalPaid");
     money_or_null(&mut w, feasible.then_some(main.total_paid));
     w.key("minimumsTotal");
-    w.money(Money::sum(plan.debts.iter().map(|d| d.minimum_payment))?);
+    w.money(plan.minimums_total()?);
     w.key("budgetShortfall");
     w.money(match main.outcome {
         Outcome::BudgetBelowMinimums { shortfall } => shortfall,
@@ -482,10 +441,10 @@ fn write_timeline(
     start: NaiveDate,
 ) -> Result<()> {
     // Each debt's constant row opening, `{"name":"A","payment":"`.
-    let prefixes: Vec<String> = names
-        .iter()
-        .map(|name| format!("{{\"name\":{name},\"payment\":\""))
-        .collect();
+    let mut prefixes: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        prefixes.push(format!("{{\"name\":{name},\"payment\":\""));
+    }
     let mut scratch =
         String::with_capacity(128 + prefixes.iter().map(String::len).max().unwrap_or(0));
     let mut table: Vec<u8> = Vec::new();

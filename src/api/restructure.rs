@@ -1,8 +1,6 @@
 //! JSON front of [`crate::plan::restructure`]: `restructure(input)`.
 
-use super::input::{
-    array_value, date_value, decimal_in, index, integer_in, money_in, option_value, Fields,
-};
+use super::input::{array_value, date_value, index, option_value, Fields};
 use super::output::notices;
 use super::schedule::{
     rounding_field, write_apr, write_rows, write_totals, writer_for, AMOUNT_MAX,
@@ -22,10 +20,9 @@ enum Part {
 }
 
 fn read(f: &mut Fields) -> Result<Request> {
-    let principal = f.req("principal", &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))?;
+    let principal = f.req_money("principal", "0.01", AMOUNT_MAX)?;
     let mut part = |key: &'static str| -> Result<Money> {
-        Ok(f.opt(key, &|v, p| money_in(v, p, "0", AMOUNT_MAX))?
-            .unwrap_or(Money::ZERO))
+        Ok(f.opt_money(key, "0", AMOUNT_MAX)?.unwrap_or(Money::ZERO))
     };
     let debt = Debt {
         principal,
@@ -54,12 +51,10 @@ fn read(f: &mut Fields) -> Result<Request> {
     let term = match f.one_of(&["periods", "targetPayment"])? {
         Some("periods") => {
             // Read wide so that 61…600 gets the message citing the 5-year limit.
-            let n = f.req("periods", &|v, p| integer_in(v, p, 1, 600))?;
+            let n = f.req_integer("periods", 1, 600)?;
             Term::Periods(n as u32)
         }
-        Some(_) => {
-            Term::TargetPayment(f.req("targetPayment", &|v, p| money_in(v, p, "0.01", AMOUNT_MAX))?)
-        }
+        Some(_) => Term::TargetPayment(f.req_money("targetPayment", "0.01", AMOUNT_MAX)?),
         None => {
             return Err(Error::new(
                 ErrorKind::MissingField,
@@ -76,8 +71,8 @@ fn read(f: &mut Fields) -> Result<Request> {
     }
 
     let charge = match f.one_of(&["feeRate", "annualRate"])? {
-        Some("feeRate") => Charge::FeeRate(f.req("feeRate", &|v, p| decimal_in(v, p, "0", "1"))?),
-        Some(_) => Charge::AnnualRate(f.req("annualRate", &|v, p| decimal_in(v, p, "0", "36"))?),
+        Some("feeRate") => Charge::FeeRate(f.req_decimal("feeRate", "0", "1")?),
+        Some(_) => Charge::AnnualRate(f.req_decimal("annualRate", "0", "36")?),
         None => Charge::Freeze,
     };
     // A 0 rate is a freeze however it is written.
@@ -86,7 +81,7 @@ fn read(f: &mut Fields) -> Result<Request> {
         other => other,
     };
     let down_payment = f
-        .opt("downPayment", &|v, p| money_in(v, p, "0", AMOUNT_MAX))?
+        .opt_money("downPayment", "0", AMOUNT_MAX)?
         .unwrap_or(Money::ZERO);
     let start = f.req("startDate", &date_value)?;
     let default = match charge {

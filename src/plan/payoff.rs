@@ -149,6 +149,13 @@ pub struct Plan {
     pub extra_payments: Vec<ExtraPayment>,
 }
 
+impl Plan {
+    /// The sum of the debts' minimum payments.
+    pub fn minimums_total(&self) -> Result<Money> {
+        Money::sum(self.debts.iter().map(|d| d.minimum_payment))
+    }
+}
+
 /// How a simulation ended.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -211,11 +218,14 @@ impl Payoff {
     /// The recorded months, `(month, rows)`, each row a debt that was owed at the start of that
     /// month; empty unless the timeline was requested.
     pub fn timeline(&self) -> impl Iterator<Item = (u32, &[Row])> + '_ {
-        let starts = std::iter::once(0).chain(self.month_ends.iter().copied());
-        starts
-            .zip(&self.month_ends)
-            .zip(1u32..)
-            .map(|((start, &end), month)| (month, self.rows.get(start..end).unwrap_or(&[])))
+        (1u32..).zip(&self.month_ends).map(|(month, &end)| {
+            // The previous month's end; month_ends[month − 2], 0 for the first month.
+            let start = (month as usize)
+                .checked_sub(2)
+                .and_then(|k| self.month_ends.get(k))
+                .map_or(0, |&e| e);
+            (month, self.rows.get(start..end).unwrap_or(&[]))
+        })
     }
 
     /// Number of rows in the timeline.
@@ -376,7 +386,7 @@ impl Accrual {
 /// ```
 pub fn payoff(plan: &Plan, strategy: &Strategy, record_timeline: bool) -> Result<Payoff> {
     let mut simulation = Simulation::new(plan, strategy, record_timeline)?;
-    let minimums_total = Money::sum(plan.debts.iter().map(|d| d.minimum_payment))?;
+    let minimums_total = plan.minimums_total()?;
     if simulation.pours && plan.monthly_budget < minimums_total {
         let shortfall = minimums_total.checked_sub(plan.monthly_budget)?;
         return Ok(simulation.finish(Outcome::BudgetBelowMinimums { shortfall }));
@@ -470,21 +480,18 @@ impl<'a> Simulation<'a> {
         if plan.monthly_budget.is_negative() {
             return Err(negative("the monthly budget", "每月预算"));
         }
-        let slots = plan
-            .debts
-            .iter()
-            .map(|d| {
-                Ok(Slot {
-                    balance: d.balance.fen(),
-                    minimum: d.minimum_payment.fen(),
-                    accrual: Accrual::new(d.rate)?,
-                    paid_now: 0,
-                    interest: 0,
-                    paid: 0,
-                    payoff_month: d.balance.is_zero().then_some(0),
-                })
-            })
-            .collect::<Result<Vec<Slot>>>()?;
+        let mut slots = Vec::with_capacity(plan.debts.len());
+        for d in &plan.debts {
+            slots.push(Slot {
+                balance: d.balance.fen(),
+                minimum: d.minimum_payment.fen(),
+                accrual: Accrual::new(d.rate)?,
+                paid_now: 0,
+                interest: 0,
+                paid: 0,
+                payoff_month: d.balance.is_zero().then_some(0),
+            });
+        }
         let pours = *strategy != Strategy::MinimumOnly;
         Ok(Simulation {
             strategy,
@@ -614,15 +621,14 @@ impl<'a> Simulation<'a> {
         } else {
             self.months
         };
-        let debts = self
-            .slots
-            .iter()
-            .map(|s| DebtResult {
+        let mut debts = Vec::with_capacity(self.slots.len());
+        for s in &self.slots {
+            debts.push(DebtResult {
                 payoff_month: s.payoff_month,
                 interest: Money::from_fen(s.interest),
                 paid: Money::from_fen(s.paid),
-            })
-            .collect();
+            });
+        }
         Payoff {
             outcome,
             months,
@@ -640,12 +646,12 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
     let n = plan.debts.len();
     match strategy {
         Strategy::Avalanche => {
-            let rank: Vec<Decimal> = plan
-                .debts
-                .iter()
-                .map(|d| d.rate.annual_equivalent())
-                .collect();
-            let mut order: Vec<usize> = (0..n).collect();
+            let mut rank: Vec<Decimal> = Vec::with_capacity(n);
+            let mut order: Vec<usize> = Vec::with_capacity(n);
+            for (i, d) in plan.debts.iter().enumerate() {
+                rank.push(d.rate.annual_equivalent());
+                order.push(i);
+            }
             // Stable: equal rates keep their input order.
             crate::sort::sort_by(&mut order, |&a, &b| rank.get(a) > rank.get(b));
             Ok(order)
@@ -665,14 +671,12 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
                     }
                 }
             }
-            // The listed debts, then the others in input order (zip: no indexing).
             let mut order = first.clone();
-            order.extend(
-                (0..n)
-                    .zip(&listed)
-                    .filter(|(_, &seen)| !seen)
-                    .map(|(i, _)| i),
-            );
+            for (i, seen) in listed.iter().enumerate() {
+                if !seen {
+                    order.push(i);
+                }
+            }
             Ok(order)
         }
         Strategy::Snowball | Strategy::MinimumOnly => Ok(Vec::new()),

@@ -249,15 +249,19 @@ pub fn restructure(request: &Request) -> Result<Plan> {
         Term::Periods(n) => (n, build(&loan(request, financed, n))?),
         Term::TargetPayment(target) => solve_periods(request, financed, target)?,
     };
-    let paid = Money::sum([request.down_payment, schedule.totals.payment])?;
+    let paid = request.down_payment.checked_add(schedule.totals.payment)?;
     let any_waived = waive.interest || waive.fees || waive.penalties;
     let saved_versus_overdue = if any_waived {
         Some(debt.total()?.checked_sub(paid)?)
     } else {
         None
     };
-    let mut warnings: Vec<Notice> = schedule.warnings.clone();
-    warnings.retain(|n| !(request.charge == Charge::Freeze && n.code == "FEE_RATE_IS_NOT_APR"));
+    let mut warnings: Vec<Notice> = Vec::new();
+    for notice in &schedule.warnings {
+        if !(request.charge == Charge::Freeze && notice.code == "FEE_RATE_IS_NOT_APR") {
+            warnings.push(notice.clone());
+        }
+    }
     advice(request, &mut warnings);
     Ok(Plan {
         periods,

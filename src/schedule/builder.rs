@@ -113,6 +113,14 @@ pub fn build(loan: &Loan) -> Result<Schedule> {
     })
 }
 
+/// One of the error makers below.
+type Problem = fn(&str, &str, &str) -> Error;
+
+/// `list[i].key`, the field of an item's error.
+fn item_field(list: &str, i: usize, key: &str) -> String {
+    format!("{list}[{i}].{key}")
+}
+
 #[inline(never)]
 fn missing(field: &str, en: &str, zh: &str) -> Error {
     Error::new(ErrorKind::MissingField, field, en, zh)
@@ -262,64 +270,70 @@ fn validate(loan: &Loan) -> Result<()> {
         }
     }
     for (i, p) in loan.prepayments.iter().enumerate() {
-        let path = format!("prepayments[{i}]");
-        if p.after_period == 0 || p.after_period >= loan.periods {
-            return Err(range(
-                &format!("{path}.afterPeriod"),
+        let earlier = loan.prepayments.get(..i).unwrap_or_default();
+        let problem = if p.after_period == 0 || p.after_period >= loan.periods {
+            Some((
+                range as Problem,
+                "afterPeriod",
                 "afterPeriod must be between 1 and periods − 1",
                 "afterPeriod 须在 1 到 periods − 1 之间",
-            ));
-        }
-        if p.amount.fen() <= 0 {
-            return Err(range(
-                &format!("{path}.amount"),
+            ))
+        } else if p.amount.fen() <= 0 {
+            Some((
+                range as Problem,
+                "amount",
                 "a prepayment amount must be greater than 0",
                 "提前还款金额须大于 0",
-            ));
-        }
-        if p.fee.is_negative() {
-            return Err(range(
-                &format!("{path}.fee"),
+            ))
+        } else if p.fee.is_negative() {
+            Some((
+                range as Problem,
+                "fee",
                 "a prepayment fee must not be negative",
                 "提前还款违约金不能为负数",
-            ));
-        }
-        if loan.prepayments[..i]
-            .iter()
-            .any(|q| q.after_period == p.after_period)
-        {
-            return Err(conflict(
-                &format!("{path}.afterPeriod"),
+            ))
+        } else if earlier.iter().any(|q| q.after_period == p.after_period) {
+            Some((
+                conflict as Problem,
+                "afterPeriod",
                 "two prepayments after the same period; combine them",
                 "同一期后有两笔提前还款，请合并",
-            ));
+            ))
+        } else {
+            None
+        };
+        if let Some((error, key, en, zh)) = problem {
+            return Err(error(&item_field("prepayments", i, key), en, zh));
         }
     }
     for (i, c) in loan.rate_changes.iter().enumerate() {
-        let path = format!("rateChanges[{i}]");
-        if c.from_period < 2 || c.from_period > loan.periods {
-            return Err(range(
-                &format!("{path}.fromPeriod"),
+        let earlier = loan.rate_changes.get(..i).unwrap_or_default();
+        let problem = if c.from_period < 2 || c.from_period > loan.periods {
+            Some((
+                range as Problem,
+                "fromPeriod",
                 "fromPeriod must be between 2 and periods",
                 "fromPeriod 须在 2 到 periods 之间",
-            ));
-        }
-        if !(Decimal::ZERO..=MAX_RATE).contains(&c.annual_rate) {
-            return Err(range(
-                &format!("{path}.annualRate"),
+            ))
+        } else if !(Decimal::ZERO..=MAX_RATE).contains(&c.annual_rate) {
+            Some((
+                range as Problem,
+                "annualRate",
                 "the rate must be between 0 and 100",
                 "利率须在 0 到 100 之间",
-            ));
-        }
-        if loan.rate_changes[..i]
-            .iter()
-            .any(|d| d.from_period == c.from_period)
-        {
-            return Err(conflict(
-                &format!("{path}.fromPeriod"),
+            ))
+        } else if earlier.iter().any(|d| d.from_period == c.from_period) {
+            Some((
+                conflict as Problem,
+                "fromPeriod",
                 "two rate changes from the same period",
                 "同一期有两次利率调整",
-            ));
+            ))
+        } else {
+            None
+        };
+        if let Some((error, key, en, zh)) = problem {
+            return Err(error(&item_field("rateChanges", i, key), en, zh));
         }
     }
     Ok(())
@@ -385,7 +399,7 @@ impl Ratio {
         let small = i64::try_from(self.num)
             .ok()
             .zip(i64::try_from(self.den).ok())
-            .and_then(|(num, den)| Some((amount.fen().checked_mul(num)?, den)))
+            .and_then(|(num, den)| Some((small_product(amount.fen(), num)?, den)))
             .filter(|&(n, den)| n >= 0 && den > 0);
         let (q, up) = match small {
             Some((n, den)) => {
@@ -419,6 +433,17 @@ impl Ratio {
                     || (twice_remainder == Ordering::Equal && q % 2 == 1)
             }
         }
+    }
+}
+
+/// `a × b` when it fits in `i64`. Below 2^31 each the product always fits and is one native
+/// multiply: `i64::checked_mul` needs a 128-bit product, a library call in wasm.
+fn small_product(a: i64, b: i64) -> Option<i64> {
+    const SMALL: u64 = 1 << 31;
+    if a.unsigned_abs() < SMALL && b.unsigned_abs() < SMALL {
+        Some(a * b)
+    } else {
+        a.checked_mul(b)
     }
 }
 
