@@ -14,8 +14,11 @@ mkdir -p pkg/web pkg/node
 wasm-bindgen "$wasm" --target web --out-dir pkg/web --out-name repayment_plan --no-typescript
 # nodejs: CommonJS glue that loads the .wasm synchronously with fs; Node's ESM entry shares it.
 wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node --out-name repayment_plan --no-typescript
+# --one-caller-inline-max-function-size 25: wasm-opt inlines every function that has one caller
+# whatever its size; the giant functions that makes compress worse. Measured over 0–60: 20–30 is
+# the flat minimum, 2.5 KB gzip below the default (docs/performance.md).
 for f in pkg/web/repayment_plan_bg.wasm pkg/node/repayment_plan_bg.wasm; do
-  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
+  node_modules/.bin/wasm-opt --one-caller-inline-max-function-size 25 -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers "$f" -o "$f"
 done
 

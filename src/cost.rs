@@ -72,7 +72,7 @@ pub fn growth(rate: Decimal, nper: Decimal) -> Result<Decimal> {
             "rate 须大于 -1",
         ));
     }
-    if nper.fract().is_zero() {
+    if crate::exact::is_whole(nper) {
         if let Some(n) = nper.to_i64() {
             return crate::exact::powi(base, n);
         }

@@ -29,10 +29,15 @@ pub fn add(a: Decimal, b: Decimal) -> Result<Decimal> {
     a.checked_add(b).ok_or_else(|| Error::overflow(""))
 }
 
-/// `a − b`.
+/// `a − b`: `a + (−b)`, exactly what `checked_sub` does, with one copy of the adder.
 #[inline(never)]
 pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal> {
-    a.checked_sub(b).ok_or_else(|| Error::overflow(""))
+    add(a, -b)
+}
+
+/// Whether `d` is a whole number (compared with its truncation: no subtraction code).
+pub fn is_whole(d: Decimal) -> bool {
+    d.trunc() == d
 }
 
 /// `a × b` (rounded to 28 significant digits when the exact product needs more).

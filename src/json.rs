@@ -6,7 +6,7 @@
 //! `f64`. Outputs are written by [`JsonWriter`] straight into one buffer, because building
 //! thousands of strings is where a schedule spends its time.
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{int_text, Error, ErrorKind, Result};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Deepest nesting accepted; real inputs are at most 4 levels deep.
@@ -108,8 +108,14 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn syntax(&self) -> Error {
         invalid(
-            &format!("the input is not valid JSON (at byte {})", self.pos),
-            &format!("输入不是有效的 JSON（第 {} 字节）", self.pos),
+            &format!(
+                "the input is not valid JSON (at byte {})",
+                int_text(self.pos as i64)
+            ),
+            &format!(
+                "输入不是有效的 JSON（第 {} 字节）",
+                int_text(self.pos as i64)
+            ),
         )
     }
 

@@ -34,6 +34,7 @@ pub fn join(parent: &str, key: &str) -> String {
 
 /// `parent[index]`.
 pub fn index(parent: &str, i: usize) -> String {
+    let i = crate::error::int_text(i as i64);
     format!("{parent}[{i}]")
 }
 
@@ -136,7 +137,7 @@ pub fn money_in(value: &Value, path: &str, min: &str, max: &str) -> Result<Money
 /// A whole number within `[min, max]`.
 pub fn integer_in(value: &Value, path: &str, min: i64, max: i64) -> Result<i64> {
     let d = decimal_value(value, path)?;
-    if !d.fract().is_zero() {
+    if !crate::exact::is_whole(d) {
         return Err(Error::new(
             ErrorKind::InvalidNumber,
             path,
@@ -209,12 +210,15 @@ pub fn bool_value(value: &Value, path: &str) -> Result<bool> {
 pub fn text_value(value: &Value, path: &str) -> Result<String> {
     match value {
         Value::String(text) if text.chars().count() <= MAX_NAME_CHARS => Ok(text.clone()),
-        Value::String(_) => Err(Error::new(
-            ErrorKind::OutOfRange,
-            path,
-            format!("{path} is longer than {MAX_NAME_CHARS} characters"),
-            format!("{path} 超过 {MAX_NAME_CHARS} 个字符"),
-        )),
+        Value::String(_) => {
+            let max = crate::error::int_text(MAX_NAME_CHARS as i64);
+            Err(Error::new(
+                ErrorKind::OutOfRange,
+                path,
+                format!("{path} is longer than {max} characters"),
+                format!("{path} 超过 {max} 个字符"),
+            ))
+        }
         other => Err(wrong_type(path, "a string", "字符串", other)),
     }
 }

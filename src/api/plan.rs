@@ -43,11 +43,12 @@ fn amount(f: &mut Fields, key: &'static str, min: &str) -> Result<Money> {
 fn rate_in(value: &Value, path: &str, max: &str) -> Result<Decimal> {
     let rate = decimal_in(value, path, "0", max)?;
     if rate.normalize().mantissa().unsigned_abs() >= 10u128.pow(MAX_RATE_DIGITS) {
+        let digits = crate::error::int_text(MAX_RATE_DIGITS.into());
         return Err(Error::new(
             ErrorKind::InvalidNumber,
             path,
-            format!("{path} has more than {MAX_RATE_DIGITS} significant digits"),
-            format!("{path} 的有效数字超过 {MAX_RATE_DIGITS} 位"),
+            format!("{path} has more than {digits} significant digits"),
+            format!("{path} 的有效数字超过 {digits} 位"),
         ));
     }
     Ok(rate)
@@ -287,13 +288,14 @@ fn read_payoff(f: &mut Fields) -> Result<PayoffRequest> {
     let start_date = f.req("startDate", &date_value)?;
     let latest = crate::calendar::parse_date(LATEST_START).unwrap_or(crate::calendar::MAX_DATE);
     if start_date > latest {
+        let months = crate::error::int_text(MAX_MONTHS.into());
         return Err(Error::new(
             ErrorKind::OutOfRange,
             f.path("startDate"),
             format!(
-                "startDate must be on or before {LATEST_START}: a plan may run {MAX_MONTHS} months"
+                "startDate must be on or before {LATEST_START}: a plan may run {months} months"
             ),
-            format!("startDate 不能晚于 {LATEST_START}：还款计划最长 {MAX_MONTHS} 个月"),
+            format!("startDate 不能晚于 {LATEST_START}：还款计划最长 {months} 个月"),
         ));
     }
     let max_month = i64::from(MAX_MONTHS);

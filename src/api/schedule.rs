@@ -458,12 +458,13 @@ pub fn compare_offers(input: &Value) -> Result<String> {
     let items = match input {
         Value::Array(items) if (1..=MAX_OFFERS).contains(&items.len()) => items,
         Value::Array(_) => {
+            let max = crate::error::int_text(MAX_OFFERS as i64);
             return Err(Error::new(
                 ErrorKind::OutOfRange,
                 "",
-                format!("give between 1 and {MAX_OFFERS} offers"),
-                format!("请提供 1 到 {MAX_OFFERS} 个方案"),
-            ))
+                format!("give between 1 and {max} offers"),
+                format!("请提供 1 到 {max} 个方案"),
+            ));
         }
         other => {
             return Err(Error::new(

@@ -687,11 +687,12 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
 fn extra_by_month(extra: &[ExtraPayment]) -> Result<Vec<i64>> {
     let last = extra.iter().map(|e| e.month).max().unwrap_or(0);
     if last > MAX_MONTHS || extra.iter().any(|e| e.month == 0 || e.amount.is_negative()) {
+        let max = crate::error::int_text(MAX_MONTHS.into());
         return Err(Error::new(
             ErrorKind::OutOfRange,
             "extraPayments",
-            format!("extra payments must be non-negative amounts in months 1 to {MAX_MONTHS}"),
-            format!("额外还款须为非负金额，月份在 1 到 {MAX_MONTHS} 之间"),
+            format!("extra payments must be non-negative amounts in months 1 to {max}"),
+            format!("额外还款须为非负金额，月份在 1 到 {max} 之间"),
         ));
     }
     let mut by_month = vec![0i64; last as usize + 1];

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::calendar::{DayCount, MAX_DATE};
 use crate::cost::{self, Apr};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{int_text, Error, ErrorKind, Result};
 use crate::exact;
 use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
 use crate::notice::Notice;
@@ -118,6 +118,7 @@ type Problem = fn(&str, &str, &str) -> Error;
 
 /// `list[i].key`, the field of an item's error.
 fn item_field(list: &str, i: usize, key: &str) -> String {
+    let i = int_text(i as i64);
     format!("{list}[{i}].{key}")
 }
 
@@ -827,14 +828,15 @@ fn amortise(
     for p in loan.prepayments.iter().filter(|p| p.after_period >= k) {
         warnings.push(Notice::new(
             "PREPAYMENT_AFTER_PAYOFF",
-            format!("the prepayment after period {} was not applied: the loan is already repaid by then", p.after_period),
-            format!("第 {} 期后的提前还款未计入：此前贷款已还清", p.after_period),
+            format!("the prepayment after period {} was not applied: the loan is already repaid by then", int_text(p.after_period.into())),
+            format!("第 {} 期后的提前还款未计入：此前贷款已还清", int_text(p.after_period.into())),
         ));
     }
     Ok(())
 }
 
 fn prepayment_capped(k: u32, asked: Money, balance: Money) -> Notice {
+    let k = int_text(k.into());
     Notice::new(
         "PREPAYMENT_CAPPED",
         format!("the prepayment after period {k} ({asked}) is more than the balance; only {balance} is needed to clear the loan"),
@@ -1015,11 +1017,7 @@ fn beyond_solver(error: Error) -> Error {
 
 /// `0.128040` → `"12.80%"`.
 pub(crate) fn percent(rate: Decimal) -> String {
-    let mut s = String::new();
-    let hundredfold = exact::mul(rate, Decimal::ONE_HUNDRED).unwrap_or(Decimal::MAX);
-    crate::money::write_decimal_fixed(&mut s, hundredfold, 2);
-    s.push('%');
-    s
+    crate::money::percent_text(rate, 2)
 }
 
 /// Warnings about the cost and shape of the loan.
@@ -1075,13 +1073,15 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
         }
         Method::InterestOnly | Method::Bullet => {
             if let Some(last) = rows.last() {
+                let mut due = String::new();
+                crate::calendar::write_date(&mut due, last.due);
                 warnings.push(Notice::new(
                     "BALLOON_PAYMENT",
                     format!(
-                        "the whole principal falls due with the last payment: {} on {}",
-                        last.payment, last.due
+                        "the whole principal falls due with the last payment: {} on {due}",
+                        last.payment
                     ),
-                    format!("全部本金在最后一期到期：{} 应还 {}", last.due, last.payment),
+                    format!("全部本金在最后一期到期：{due} 应还 {}", last.payment),
                 ));
             }
         }
@@ -1100,13 +1100,13 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
     }
     if loan.odd_first_period() {
         if let Some(first) = rows.first() {
+            let days = int_text(first.days);
             warnings.push(Notice::new(
                 "ODD_FIRST_PERIOD",
                 format!(
-                    "the first period is {} days long, so its interest differs from the others",
-                    first.days
+                    "the first period is {days} days long, so its interest differs from the others"
                 ),
-                format!("首期为 {} 天，因此首期利息与其他期不同", first.days),
+                format!("首期为 {days} 天，因此首期利息与其他期不同"),
             ));
         }
     }
