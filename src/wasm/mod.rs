@@ -11,7 +11,7 @@
 use crate::api::{self, ApiFn};
 use crate::error::{Error, ErrorKind};
 use crate::json::{self, MAX_INPUT_BYTES};
-use js_sys::{JsString, Reflect, JSON};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,6 +26,12 @@ use wasm_bindgen::JsCast;
 const ROWS = "period#,dueDate,days#,opening,payment,principal,interest,fee,closing";
 const PREPAID_ROWS = "period#,dueDate,days#,opening,payment,principal,interest,fee,prepayment,prepaymentFee,closing";
 const PLAN_ROWS = 'name",payment,interest,balance';
+// JSON.stringify(input): undefined when the input is not JSON data (undefined, a function, a
+// symbol), "" when the text is longer than max (JSON text is never empty).
+export function stringify(input, max) {
+  const text = JSON.stringify(input);
+  return typeof text !== "string" ? undefined : text.length > max ? "" : text;
+}
 export function decode(text) {
   if (text.indexOf("\x01") < 0) return JSON.parse(text);
   const parts = text.split("\x01");
@@ -89,6 +95,11 @@ function count(cell) {
 }
 "##)]
 extern "C" {
+    /// See `stringify` above; throws what `JSON.stringify` throws (a getter's error, a cycle,
+    /// a BigInt).
+    #[wasm_bindgen(catch)]
+    fn stringify(input: &JsValue, max: u32) -> Result<Option<String>, JsValue>;
+
     /// The result text → JS value; throws only if the text is malformed (a bug).
     #[wasm_bindgen(catch)]
     fn decode(text: &str) -> Result<JsValue, JsValue>;
@@ -121,31 +132,29 @@ fn thrown_message(thrown: &JsValue) -> String {
         .collect()
 }
 
-/// `JSON.stringify(input)`, refusing what is not a JSON object-like value.
+/// `JSON.stringify(input)`, refusing what is not a JSON object-like value. One call into JS,
+/// which also copies the text in: a call across the boundary costs about as much as the
+/// arithmetic of a small function like `irr`.
 fn input_text(input: &JsValue) -> Result<String, Error> {
     let invalid = |en: String, zh: String| Error::new(ErrorKind::InvalidInput, "", en, zh);
-    let text: JsValue = JSON::stringify(input)
-        .map_err(|thrown| {
+    match stringify(input, MAX_INPUT_BYTES as u32) {
+        Err(thrown) => {
             let why = thrown_message(&thrown);
-            invalid(
+            Err(invalid(
                 format!("the input could not be read as JSON data: {why}"),
                 format!("无法将输入读取为 JSON 数据：{why}"),
-            )
-        })?
-        .into();
-    let Some(text) = text.dyn_ref::<JsString>() else {
-        return Err(invalid(
+            ))
+        }
+        Ok(None) => Err(invalid(
             "the input must be an object, not undefined or a function".into(),
             "输入须为对象，而不是 undefined 或函数".into(),
-        ));
-    };
-    if text.length() as usize > MAX_INPUT_BYTES {
-        return Err(invalid(
+        )),
+        Ok(Some(text)) if text.is_empty() => Err(invalid(
             "the input is larger than 32 MB".into(),
             "输入超过 32 MB".into(),
-        ));
+        )),
+        Ok(Some(text)) => Ok(text),
     }
-    Ok(String::from(text))
 }
 
 /// Runs one API function on a JS value.
