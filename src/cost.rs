@@ -479,25 +479,24 @@ fn bisect(value: &dyn Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> {
     Some(0.5 * (lo + hi))
 }
 
-/// The nearest `f64` of each value.
+/// The nearest `f64` of a decimal.
 ///
 /// A decimal is `mantissa / 10^scale`; when both are exact in `f64` (mantissa below 2^53,
 /// 10^scale up to 10^22), one IEEE division gives the correctly rounded result, much cheaper than
 /// `Decimal::to_f64` (amounts in fen always qualify). Other values take the general conversion.
-fn to_f64_all(values: &[Decimal]) -> Result<Vec<f64>> {
+pub fn to_f64(value: Decimal) -> Result<f64> {
     const EXACT_MANTISSA: u128 = 1 << 53;
-    values
-        .iter()
-        .map(|v| {
-            let (mantissa, scale) = (v.mantissa(), v.scale());
-            if mantissa.unsigned_abs() < EXACT_MANTISSA && scale <= 22 {
-                Some(mantissa as f64 / 10f64.powi(scale as i32))
-            } else {
-                v.to_f64()
-            }
-            .ok_or_else(overflow)
-        })
-        .collect()
+    let (mantissa, scale) = (value.mantissa(), value.scale());
+    if mantissa.unsigned_abs() < EXACT_MANTISSA && scale <= 22 {
+        Some(mantissa as f64 / 10f64.powi(scale as i32))
+    } else {
+        value.to_f64()
+    }
+    .ok_or_else(overflow)
+}
+
+fn to_f64_all(values: &[Decimal]) -> Result<Vec<f64>> {
+    values.iter().map(|&v| to_f64(v)).collect()
 }
 
 /// A proved root of the solver, or `NO_SOLUTION` with the function's message. Roots beyond
@@ -513,10 +512,11 @@ pub fn root_decimal(root: f64) -> Decimal {
     Decimal::from_f64(root).unwrap_or_default()
 }
 
-/// Checks a cash-flow series has both signs, as every IRR needs.
-fn require_sign_change(values: &[Decimal]) -> Result<()> {
-    let has_pos = values.iter().any(|v| v.is_sign_positive() && !v.is_zero());
-    let has_neg = values.iter().any(|v| v.is_sign_negative() && !v.is_zero());
+/// Checks a cash-flow series has both signs, as every IRR needs (the `f64` of a decimal has
+/// its sign, and is zero only when the decimal is).
+fn require_sign_change(flows: &[f64]) -> Result<()> {
+    let has_pos = flows.iter().any(|&v| v > 0.0);
+    let has_neg = flows.iter().any(|&v| v < 0.0);
     if has_pos && has_neg {
         Ok(())
     } else {
@@ -541,16 +541,16 @@ fn require_sign_change(values: &[Decimal]) -> Result<()> {
 /// # Errors
 /// `NO_SOLUTION` when the flows do not change sign or no root can be proved.
 pub fn irr(values: &[Decimal], guess: Option<Decimal>) -> Result<Decimal> {
-    irr_root(values, guess).map(root_decimal)
+    irr_root(&to_f64_all(values)?, guess).map(root_decimal)
 }
 
-/// [`irr`] as the solver's `f64` root (see [`root_decimal`]).
-pub fn irr_root(values: &[Decimal], guess: Option<Decimal>) -> Result<f64> {
-    require_sign_change(values)?;
-    let flows = to_f64_all(values)?;
+/// [`irr`] of flows already converted by [`to_f64`], as the solver's `f64` root (see
+/// [`root_decimal`]).
+pub fn irr_root(flows: &[f64], guess: Option<Decimal>) -> Result<f64> {
+    require_sign_change(flows)?;
     let guess = guess.and_then(|g| g.to_f64()).unwrap_or(0.1);
     proved(
-        irr_f64(&flows, guess),
+        irr_f64(flows, guess),
         "no internal rate of return was found for these cash flows",
         "这组现金流找不到内部收益率",
     )
@@ -592,18 +592,18 @@ pub fn xirr(
     guess: Option<Decimal>,
     basis: u32,
 ) -> Result<Decimal> {
-    xirr_root(values, dates, guess, basis).map(root_decimal)
+    xirr_root(&to_f64_all(values)?, dates, guess, basis).map(root_decimal)
 }
 
-/// [`xirr`] as the solver's `f64` root (see [`root_decimal`]).
+/// [`xirr`] of flows already converted by [`to_f64`], as the solver's `f64` root (see
+/// [`root_decimal`]).
 pub fn xirr_root(
-    values: &[Decimal],
+    flows: &[f64],
     dates: &[NaiveDate],
     guess: Option<Decimal>,
     basis: u32,
 ) -> Result<f64> {
-    require_sign_change(values)?;
-    let flows = to_f64_all(values)?;
+    require_sign_change(flows)?;
     let first = dates[0];
     let years: Vec<f64> = dates
         .iter()

@@ -101,6 +101,48 @@ fn digits_to_decimal(
     .map_err(|_| DecimalSyntax::TooManyDigits)
 }
 
+/// A JSON number token of at most 15 digits and no exponent (every amount of money written as
+/// a JS number) as its nearest `f64`, without building a decimal: the digits as an integer are
+/// exact in `f64`, and so is 10^scale, so one division rounds correctly, the same `f64` as
+/// [`crate::cost::to_f64`] of the decimal. `None` for anything else (the caller then takes the
+/// decimal way). At most 15 digits also keeps the value inside ±10^15.
+///
+/// ```
+/// # use repayment_plan::money::plain_number_f64;
+/// assert_eq!(plain_number_f64("-12000"), Some(-12000.0));
+/// assert_eq!(plain_number_f64("1072.5"), Some(1072.5));
+/// assert_eq!(plain_number_f64("0.1"), Some(0.1));
+/// assert_eq!(plain_number_f64("1e5"), None);
+/// assert_eq!(plain_number_f64("1234567890123456"), None); // 16 digits
+/// ```
+pub fn plain_number_f64(token: &str) -> Option<f64> {
+    let bytes = token.as_bytes();
+    let (negative, body) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    let (mut mantissa, mut digits, mut scale, mut point) = (0i64, 0, 0i32, false);
+    for &b in body {
+        match b {
+            b'0'..=b'9' => {
+                digits += 1;
+                if digits > 15 {
+                    return None;
+                }
+                mantissa = mantissa * 10 + i64::from(b - b'0');
+                scale += i32::from(point);
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let value = mantissa as f64 / 10f64.powi(scale);
+    Some(if negative { -value } else { value })
+}
+
 /// Parses a JSON number token as produced by `JSON.stringify` for a finite JS number: the shortest
 /// decimal that round-trips, possibly with an exponent (`1e+21`, `1e-7`). The conversion is exact:
 /// `0.1` becomes exactly 0.1.

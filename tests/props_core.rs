@@ -24,6 +24,20 @@ proptest! {
         prop_assert_eq!(Money::parse(&m.to_string()), Some(m));
     }
 
+    /// The solvers' shortcut from a JSON number token to `f64` gives the same `f64` as the
+    /// decimal way, whenever it applies: any digits and point placement up to 15 digits, and it
+    /// declines what it cannot do exactly.
+    #[test]
+    fn plain_numbers_convert_like_their_decimals(mantissa in any::<i64>(), scale in 0u32..=18) {
+        let token = Decimal::new(mantissa, scale).to_string();
+        let decimal = repayment_plan::money::parse_json_number(&token).unwrap();
+        let via_decimal = cost::to_f64(decimal).unwrap();
+        match repayment_plan::money::plain_number_f64(&token) {
+            Some(fast) => prop_assert_eq!(fast.to_bits(), via_decimal.to_bits(), "{}", token),
+            None => prop_assert!(token.bytes().filter(u8::is_ascii_digit).count() > 15, "{}", token),
+        }
+    }
+
     #[test]
     fn json_strings_round_trip(text in any::<String>()) {
         let mut w = JsonWriter::new();

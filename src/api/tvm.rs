@@ -210,17 +210,35 @@ pub fn cumprinc(input: &Value) -> Result<String> {
 
 fn values_field(f: &mut Fields, min: usize) -> Result<Vec<Decimal>> {
     let items = f.req("values", &|v, p| array_value(v, p, min, MAX_FLOWS))?;
+    each_item(items, &f.path("values"), &flow_value)
+}
+
+/// One cash flow: an amount within ±[`AMOUNT_MAX`].
+fn flow_value(value: &Value, path: &str) -> Result<Decimal> {
     // AMOUNT_MIN and AMOUNT_MAX, built without parsing their text on every call.
     let (lo, hi) = (
         Decimal::new(-AMOUNT_LIMIT, 0),
         Decimal::new(AMOUNT_LIMIT, 0),
     );
+    // The common case without formatting the bounds; any failure gets decimal_in's message.
+    match decimal_value(value, path) {
+        Ok(d) if (lo..=hi).contains(&d) => Ok(d),
+        _ => decimal_in(value, path, AMOUNT_MIN, AMOUNT_MAX),
+    }
+}
+
+/// `values` for the rate solvers, as `f64` ([`cost::to_f64`] of each decimal). A plain number
+/// of at most 15 digits, the usual flow, goes straight to its `f64` (the same one) without a
+/// decimal: most of the cost of a small `irr` call was building and checking decimals.
+fn flows_field(f: &mut Fields, min: usize) -> Result<Vec<f64>> {
+    let items = f.req("values", &|v, p| array_value(v, p, min, MAX_FLOWS))?;
     each_item(items, &f.path("values"), &|v, p| {
-        // The common case without formatting the bounds; any failure gets decimal_in's message.
-        match decimal_value(v, p) {
-            Ok(d) if (lo..=hi).contains(&d) => Ok(d),
-            _ => decimal_in(v, p, AMOUNT_MIN, AMOUNT_MAX),
+        if let Value::Number(token) = v {
+            if let Some(flow) = crate::money::plain_number_f64(token) {
+                return Ok(flow);
+            }
         }
+        cost::to_f64(flow_value(v, p)?)
     })
 }
 
@@ -235,19 +253,17 @@ pub fn npv(input: &Value) -> Result<String> {
 /// `irr({ values, guess? })`
 pub fn irr(input: &Value) -> Result<String> {
     run_root(input, |f| {
-        let values = values_field(f, 2)?;
-        cost::irr_root(&values, guess_field(f)?).map_err(|e| e.in_field("values"))
+        let flows = flows_field(f, 2)?;
+        cost::irr_root(&flows, guess_field(f)?).map_err(|e| e.in_field("values"))
     })
 }
 
 /// `xirr({ values, dates, guess?, dayCount? })`: dayCount `"actual/365"` (default, Excel) or `"actual/360"`.
 pub fn xirr(input: &Value) -> Result<String> {
     run_root(input, |f| {
-        let values = values_field(f, 2)?;
+        let flows = flows_field(f, 2)?;
         let path = f.path("dates");
-        let dates = f.req("dates", &|v, p| {
-            array_value(v, p, values.len(), values.len())
-        })?;
+        let dates = f.req("dates", &|v, p| array_value(v, p, flows.len(), flows.len()))?;
         let dates = each_item(dates, &path, &date_value)?;
         let first = dates.first().copied();
         if let Some(i) = dates.iter().position(|d| Some(*d) < first) {
@@ -261,7 +277,7 @@ pub fn xirr(input: &Value) -> Result<String> {
         let basis = f.opt("dayCount", &|v, p| {
             option_value(v, p, &[("actual/365", 365), ("actual/360", 360)])
         })?;
-        cost::xirr_root(&values, &dates, guess_field(f)?, basis.unwrap_or(365))
+        cost::xirr_root(&flows, &dates, guess_field(f)?, basis.unwrap_or(365))
             .map_err(|e| e.in_field("values"))
     })
 }

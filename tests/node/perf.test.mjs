@@ -125,3 +125,25 @@ test("the browser download is within the size budget (pkg/size.json, written by 
   assert.ok(size.downloadGzip <= budget, `download ${size.downloadGzip} B gzip > budget ${budget} B`);
   assert.ok(size.wasmGzip < size.downloadGzip);
 });
+
+test("irr and xirr give the same answer for flows as JS numbers (the f64 shortcut) and as strings (the decimal way)", () => {
+  let seed = 20261128;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let n = 0; n < 300; n++) {
+    const count = 2 + Math.floor(random() * 30);
+    const flows = [-Math.round(random() * 1e7) / 100 - 1];
+    for (let i = 1; i < count; i++) flows.push(Math.round((random() * 2000 - 200) * 100) / 100);
+    flows.push(Math.round(random() * 1e6) / 100 + 1);
+    const strings = flows.map((v) => v.toFixed(2));
+    let asNumbers, asStrings;
+    try { asNumbers = lib.irr({ values: flows }); } catch (e) { asNumbers = e.code; }
+    try { asStrings = lib.irr({ values: strings }); } catch (e) { asStrings = e.code; }
+    assert.equal(asNumbers, asStrings, JSON.stringify(flows));
+    const dates = flows.map((_, i) => new Date(Date.UTC(2024, 0, 1 + i * 17)).toISOString().slice(0, 10));
+    try { asNumbers = lib.xirr({ values: flows, dates }); } catch (e) { asNumbers = e.code; }
+    try { asStrings = lib.xirr({ values: strings, dates }); } catch (e) { asStrings = e.code; }
+    assert.equal(asNumbers, asStrings, JSON.stringify(flows));
+  }
+  // 16 digits and exponents take the decimal way, and agree with the same value as a string.
+  assert.equal(lib.irr({ values: [-1234567890.123456, 1e9, 5e8] }), lib.irr({ values: ["-1234567890.123456", "1000000000", "500000000"] }));
+});
