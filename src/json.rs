@@ -329,7 +329,7 @@ impl Parser<'_> {
 /// Whether new writers detach tables (see [`JsonWriter::table`]); only the wasm boundary sets it.
 static DETACH_TABLES: AtomicBool = AtomicBool::new(false);
 
-/// Makes every [`JsonWriter`] created from now on write tables detached, after the JSON text.
+/// Makes every [`JsonWriter`] created from now on write tables detached, before the JSON text.
 ///
 /// Only for a reader that puts them back (the wasm boundary's `decode`): the output is no longer
 /// plain JSON. Native callers and tests never set it.
@@ -337,7 +337,7 @@ pub fn detach_tables(on: bool) {
     DETACH_TABLES.store(on, Ordering::Relaxed);
 }
 
-/// Separates the JSON text from each detached table.
+/// Ends each detached table (the JSON text comes after the last).
 pub const TABLE_START: char = '\u{1}';
 /// Separates the fields of a detached table.
 pub const TABLE_FIELD: u8 = 2;
@@ -364,7 +364,7 @@ pub struct JsonWriter {
     out: String,
     /// True right after an opening bracket or a key: the next item needs no comma.
     fresh: bool,
-    /// Detached tables, each preceded by [`TABLE_START`], when [`detach_tables`] is on.
+    /// Detached tables, each followed by [`TABLE_START`], when [`detach_tables`] is on.
     tables: Option<String>,
     /// How many tables are in `tables`.
     detached: u64,
@@ -498,7 +498,7 @@ impl JsonWriter {
         self.out.push_str(json);
     }
 
-    /// Whether tables go after the JSON text (see [`JsonWriter::table`]).
+    /// Whether tables go apart from the JSON text (see [`JsonWriter::table`]).
     pub fn detaches_tables(&self) -> bool {
         self.tables.is_some()
     }
@@ -511,8 +511,11 @@ impl JsonWriter {
     /// literal, for user text; comma-separated, in key order), then every
     /// row's cells, all separated by [`TABLE_FIELD`]; an empty cell is an absent key, and no cell
     /// contains a control character. A table may lay its rows out its own way (a schedule's
-    /// leaves out what the row above implies: `write_row_table` in `src/api/schedule.rs`). The value in the JSON text is then `{"\u0000": n}`: the
-    /// n-th table after the text. Either way `rows` is ASCII. The reader in `src/wasm/` builds
+    /// leaves out what the row above implies: `write_row_table` in `src/api/schedule.rs`). The
+    /// value in the JSON text is then `{"\u0000": n}`: table n (from 0) of those written before
+    /// the text, each followed by [`TABLE_START`]. Before, not after: the tables are most of the
+    /// result, and the short JSON text is then what is appended at the end rather than copied to
+    /// the front of them. Either way `rows` is ASCII. The reader in `src/wasm/` builds
     /// the rows of each column spec it knows with an object literal; a new table needs its spec
     /// added there.
     pub fn table(&mut self, key: &str, rows: &[u8]) {
@@ -520,21 +523,24 @@ impl JsonWriter {
         let rows = std::str::from_utf8(rows).unwrap_or_default();
         match &mut self.tables {
             Some(tables) => {
-                tables.push(TABLE_START);
                 tables.push_str(rows);
-                self.detached += 1;
+                tables.push(TABLE_START);
                 self.raw("{\"\\u0000\":");
                 crate::money::write_u64(&mut self.out, self.detached);
                 self.out.push('}');
+                self.detached += 1;
             }
             None => self.raw(if rows.is_empty() { "[]" } else { rows }),
         }
     }
 
-    /// The JSON text (followed by the detached tables, if any).
+    /// The JSON text (after the detached tables, if any).
     pub fn finish(self) -> String {
         match self.tables {
-            Some(tables) if !tables.is_empty() => self.out + &tables,
+            Some(mut tables) if !tables.is_empty() => {
+                tables.push_str(&self.out);
+                tables
+            }
             _ => self.out,
         }
     }
@@ -612,11 +618,11 @@ mod tests {
         );
         assert_eq!(
             write(true, b"a\x021.00"),
-            "{\"n\":2,\"rows\":{\"\\u0000\":1},\"more\":{\"\\u0000\":2},\"ok\":true}\u{1}a\u{2}1.00\u{1}a\u{2}1.00"
+            "a\u{2}1.00\u{1}a\u{2}1.00\u{1}{\"n\":2,\"rows\":{\"\\u0000\":0},\"more\":{\"\\u0000\":1},\"ok\":true}"
         );
         // The JSON part is plain JSON: the reader parses it before putting the tables in.
         let text = write(true, b"a\x021.00");
-        let json_part = text.split(TABLE_START).next().unwrap_or_default();
+        let json_part = text.split(TABLE_START).last().unwrap_or_default();
         assert!(parse(json_part).is_ok());
     }
 

@@ -310,18 +310,20 @@ fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
     let mut above: Option<&Row> = None;
     for row in rows {
         let next_period = above.map_or(1, |a| a.period.saturating_add(1));
-        let written = [
-            (above.map(|a| a.closing), row.opening),
-            (above.map(|a| a.payment), row.payment),
-            (above.map(|a| a.principal), row.principal),
-            (above.map(|a| a.interest), row.interest),
-            (above.map(|a| a.fee), row.fee),
-        ]
-        .map(|(implied, amount)| (implied != Some(amount), amount));
-        let mask = written
-            .iter()
-            .rev()
-            .fold(0u8, |mask, &(write, _)| mask << 1 | u8::from(write));
+        // Each optional amount with what the row above implies for it (nothing in row 1).
+        let amounts = [
+            (row.opening, above.map(|a| a.closing)),
+            (row.payment, above.map(|a| a.payment)),
+            (row.principal, above.map(|a| a.principal)),
+            (row.interest, above.map(|a| a.interest)),
+            (row.fee, above.map(|a| a.fee)),
+        ];
+        let mut mask = 0u8;
+        for (bit, (amount, implied)) in amounts.iter().enumerate() {
+            if *implied != Some(*amount) {
+                mask |= 1 << bit;
+            }
+        }
         let write_period = row.period != next_period;
         text.byte(TABLE_FIELD);
         text.byte(b'@' + (mask << 1 | u8::from(write_period)));
@@ -332,10 +334,10 @@ fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
         }
         text.byte(TABLE_FIELD);
         text.put(&format_date(row.due));
-        for (write, amount) in written {
-            if write {
+        for (bit, (amount, _)) in amounts.iter().enumerate() {
+            if mask & (1 << bit) != 0 {
                 text.byte(TABLE_FIELD);
-                text.money(amount);
+                text.money(*amount);
             }
         }
         if prepaid {

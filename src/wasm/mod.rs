@@ -15,8 +15,9 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-// The result reader. Text without a table start (U+0001, which JSON text never contains raw) is
-// plain JSON. Otherwise the JSON part holds {"\u0000": n} where the n-th table goes; a table is
+// The result reader. Text without a table end (U+0001, which JSON text never contains raw) is
+// plain JSON. Otherwise tables come first, each ended by U+0001, and the JSON part last holds
+// {"\u0000": n} where table n (from 0) goes; a table is
 // its column spec and cells separated by U+0002, an empty cell being an absent key; a column
 // named with a trailing `"` holds JSON string literals (user text: names); a schedule's rows
 // leave out what the row above implies, so repeated strings are made once. Rows are
@@ -35,7 +36,7 @@ export function stringify(input, max) {
 export function decode(text) {
   if (text.indexOf("\x01") < 0) return JSON.parse(text);
   const parts = text.split("\x01");
-  return fill(JSON.parse(parts[0]), parts);
+  return fill(JSON.parse(parts.pop()), parts);
 }
 function fill(value, parts) {
   if (typeof value !== "object" || value === null) return value;
