@@ -372,13 +372,9 @@ impl Money {
     /// assert_eq!(Money::from_fen(5).format(&mut buf), b"0.05");
     /// ```
     pub fn format(self, buf: &mut [u8; 24]) -> &[u8] {
-        let start = self.format_at_end(buf);
+        // 24 bytes hold any amount: a sign, 17 digits of yuan, the point and 2 of fen.
+        let start = self.fill_ending_at(buf, 24);
         buf.get(start..).unwrap_or_default()
-    }
-
-    /// [`Money::format`] as a start index: the text is `buf[start..]`.
-    pub fn format_at_end(self, buf: &mut [u8; 24]) -> usize {
-        self.write_ending_at(buf, 24)
     }
 
     /// How many bytes [`Money::format`] writes.
@@ -386,12 +382,19 @@ impl Money {
         usize::from(self.0 < 0) + digit_count(self.0.unsigned_abs() / 100) + 3
     }
 
-    /// Writes the text into `buf` ending just before `end`; returns where it starts (`end`,
-    /// writing nothing, when it does not fit).
-    pub fn write_ending_at(self, buf: &mut [u8], end: usize) -> usize {
-        if end > buf.len() || end < self.formatted_len() {
-            return end;
+    /// Writes the text into `buf` from `start`; returns where it ends (`start`, writing
+    /// nothing, when it does not fit).
+    pub fn write_at(self, buf: &mut [u8], start: usize) -> usize {
+        let end = start + self.formatted_len();
+        if end > buf.len() {
+            return start;
         }
+        self.fill_ending_at(buf, end);
+        end
+    }
+
+    /// Writes the text ending just before `end`, which leaves room for it; returns its start.
+    fn fill_ending_at(self, buf: &mut [u8], end: usize) -> usize {
         let fen = self.0.unsigned_abs();
         // In u32 when it fits (below 42.9 million yuan): a u64 division by a constant is a
         // 128-bit multiply, a library call in wasm.
@@ -402,7 +405,8 @@ impl Money {
         buf[end - 3] = b'.';
         buf[end - 2] = DIGIT_PAIRS[cents * 2];
         buf[end - 1] = DIGIT_PAIRS[cents * 2 + 1];
-        let mut start = write_digits(buf, end - 3, yuan);
+        // The caller left room for the whole text, digits included.
+        let mut start = fill_digits(buf, end - 3, yuan);
         if self.0 < 0 {
             start -= 1;
             buf[start] = b'-';
@@ -456,6 +460,11 @@ pub fn write_digits(buf: &mut [u8], end: usize, n: u64) -> usize {
     if end > buf.len() || end < digit_count(n) {
         return end;
     }
+    fill_digits(buf, end, n)
+}
+
+/// [`write_digits`] once the caller has checked that the digits fit.
+fn fill_digits(buf: &mut [u8], end: usize, n: u64) -> usize {
     let mut i = end;
     let mut rest = n;
     while rest > u64::from(u32::MAX) {

@@ -229,12 +229,9 @@ impl RowBuf {
         }
     }
 
-    /// Written in place, right to left, once its width is known.
+    /// Written in place.
     fn money(&mut self, amount: Money) {
-        let end = self.len + amount.formatted_len();
-        if amount.write_ending_at(&mut self.bytes, end) < end {
-            self.len = end;
-        }
+        self.len = amount.write_at(&mut self.bytes, self.len);
     }
 
     fn count(&mut self, n: u64) {
