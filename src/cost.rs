@@ -28,6 +28,7 @@
 //! assert_eq!(p.round_dp(2), d("-1037.03"));
 //! ```
 
+use crate::calendar::days_between;
 use crate::error::{Error, ErrorKind, Result};
 use crate::exact::{add, div, mul, sub};
 use chrono::NaiveDate;
@@ -607,7 +608,7 @@ pub fn xirr_root(
     let first = dates[0];
     let years: Vec<f64> = dates
         .iter()
-        .map(|d| (*d - first).num_days() as f64 / f64::from(basis))
+        .map(|&d| days_between(first, d) as f64 / f64::from(basis))
         .collect();
     let guess = guess.and_then(|g| g.to_f64()).unwrap_or(0.1);
     // Exact evaluation: one `exp` per flow.
@@ -626,7 +627,7 @@ pub fn xirr_root(
     // instalments have a handful of distinct gaps), so a few `exp` calls instead of one per flow.
     // Its rounding error grows with the number of flows, so its root is only the starting point
     // of the exact solver, which then needs a step or two and proves the root as always.
-    let days: Vec<i64> = dates.iter().map(|d| (*d - first).num_days()).collect();
+    let days: Vec<i64> = dates.iter().map(|&d| days_between(first, d)).collect();
     let fast = |r: f64| {
         let per_day = r.ln_1p() / f64::from(basis);
         let (mut total, mut slope) = (0.0, 0.0);

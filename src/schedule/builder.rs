@@ -5,7 +5,7 @@ use super::{
     annuity, bullet, equal_principal, fee_instalment, flat, interest_only, FeeRate, InterestRate,
     Loan, Method, Model, Row, Schedule, Split, Strategy, Totals, MAX_PERIODS,
 };
-use crate::calendar::{DayCount, MAX_DATE};
+use crate::calendar::{days_between, DayCount, MAX_DATE};
 use crate::cost::{self, Apr};
 use crate::error::{int_text, Error, ErrorKind, Result};
 use crate::exact;
@@ -88,7 +88,7 @@ pub fn build(loan: &Loan) -> Result<Schedule> {
             rows.push(Row {
                 period: loan.periods,
                 due,
-                days: (due - loan.start).num_days(),
+                days: days_between(loan.start, due),
                 opening: loan.principal,
                 payment,
                 principal: loan.principal,
@@ -788,7 +788,7 @@ fn amortise(
         let mut row = Row {
             period: k,
             due,
-            days: (due - previous_due).num_days(),
+            days: days_between(previous_due, due),
             opening: balance,
             payment: principal.checked_add(interest)?,
             principal,
@@ -884,7 +884,7 @@ fn level_rows(
         rows.push(Row {
             period: k,
             due,
-            days: (due - previous_due).num_days(),
+            days: days_between(previous_due, due),
             opening: balance,
             payment: principal.checked_add(interest)?.checked_add(fee)?,
             principal,
