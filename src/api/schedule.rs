@@ -288,11 +288,11 @@ pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
 /// (the next period, the opening balance that is the last closing, a level payment, a zero
 /// fee); those are left out, so the reader makes a new string only for what is new, which is
 /// most of the cost on the JS side. A row is a head cell, then its cells in column order:
-/// `period` (when not the one above plus 1, or 1 first), `dueDate`, then `opening` (when not
-/// the closing above), `payment`, `principal`, `interest`, `fee` (each when not the same as
-/// above), the two prepayment cells (a prepaid table only; empty when none) and `closing`. The
-/// head cell is one character `@` + a bit mask of the optional cells written (bit 0 `period`
-/// … bit 5 `fee`), then `days` as a number cell ([`RowBuf::table_count`]).
+/// `period` (when not the one above plus 1, or 1 first), then `opening` (when not the closing
+/// above), `payment`, `principal`, `interest`, `fee` (each when not the same as above), the two
+/// prepayment cells (a prepaid table only; empty when none) and `closing`. The head cell is
+/// `dueDate` (always 10 characters), one character `@` + a bit mask of the optional cells
+/// written (bit 0 `period` … bit 5 `fee`), then `days` as a number ([`RowBuf::table_count`]).
 fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
     let prepaid = rows.iter().any(|row| !row.prepayment.is_zero());
     out.extend_from_slice(if prepaid {
@@ -323,14 +323,13 @@ fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
         }
         let write_period = row.period != next_period;
         text.byte(TABLE_FIELD);
+        text.put(&format_date(row.due));
         text.byte(b'@' + (mask << 1 | u8::from(write_period)));
         text.table_count(row.days.unsigned_abs());
         if write_period {
             text.byte(TABLE_FIELD);
             text.table_count(u64::from(row.period));
         }
-        text.byte(TABLE_FIELD);
-        text.put(&format_date(row.due));
         for (bit, (amount, _)) in amounts.iter().enumerate() {
             if mask & (1 << bit) != 0 {
                 text.byte(TABLE_FIELD);

@@ -82,18 +82,18 @@ function table(c) {
   }
   throw new Error(`unknown table ${spec}`);
 }
-// A schedule row: a head cell ("@" + bit mask of the optional cells present, then days), then
-// the cells present (see `write_row_table` in src/api/schedule.rs); what is absent repeats the
-// row above, as the same string.
+// A schedule row: a head cell (the due date, "@" + bit mask of the optional cells present, then
+// days), then the cells present (see `write_row_table` in src/api/schedule.rs); what is absent
+// repeats the row above, as the same string.
 function scheduleRows(c, prepaid) {
   const rows = [];
   let period = 0, opening = "", payment = "", principal = "", interest = "", fee = "", closing = "";
   while (c.more()) {
     const head = c.next();
-    const present = head.charCodeAt(0) - 64;
-    const days = head.length === 2 ? head.charCodeAt(1) - 32 : +head.slice(1);
+    const dueDate = head.slice(0, 10);
+    const present = head.charCodeAt(10) - 64;
+    const days = head.length === 12 ? head.charCodeAt(11) - 32 : +head.slice(11);
     period = present & 1 ? count(c.next()) : period + 1;
-    const dueDate = c.next();
     opening = present & 2 ? c.next() : closing;
     if (present & 4) payment = c.next();
     if (present & 8) principal = c.next();
