@@ -229,6 +229,16 @@ impl RowBuf {
         }
     }
 
+    /// `YYYY-MM-DD`, one range check for the ten bytes.
+    fn date(&mut self, date: chrono::NaiveDate) {
+        if let Some(slot) = self.bytes.get_mut(self.len..self.len + 10) {
+            slot.iter_mut()
+                .zip(format_date(date))
+                .for_each(|(to, from)| *to = from);
+            self.len += 10;
+        }
+    }
+
     /// Written in place.
     fn money(&mut self, amount: Money) {
         self.len = amount.write_at(&mut self.bytes, self.len);
@@ -323,7 +333,7 @@ fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
         }
         let write_period = row.period != next_period;
         text.byte(TABLE_FIELD);
-        text.put(&format_date(row.due));
+        text.date(row.due);
         text.byte(b'@' + (mask << 1 | u8::from(write_period)));
         text.table_count(row.days.unsigned_abs());
         if write_period {
@@ -367,7 +377,7 @@ fn write_row_json(out: &mut Vec<u8>, rows: &[Row]) {
         text.put(b"{\"period\":");
         text.count(u64::from(row.period));
         text.put(b",\"dueDate\":\"");
-        text.put(&format_date(row.due));
+        text.date(row.due);
         text.put(b"\",\"days\":");
         text.count(row.days.unsigned_abs());
         text.json_money(b",\"opening\":", row.opening);
