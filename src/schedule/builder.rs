@@ -901,15 +901,32 @@ fn level_rows(
 }
 
 fn totals(rows: &[Row], upfront_fee: Money) -> Result<Totals> {
-    let mut t = Totals::default();
+    // Summed in i128, where 600 rows of i64 cannot overflow, and checked once at the end: a
+    // checked i64 addition per amount per row was a visible part of a schedule's time.
+    let (mut payment, mut principal, mut interest) = (0i128, 0i128, 0i128);
+    let (mut fee, mut prepayment, mut prepayment_fee) = (0i128, 0i128, 0i128);
     for row in rows {
-        t.payment = t.payment.checked_add(row.payment)?;
-        t.principal = t.principal.checked_add(row.principal)?;
-        t.interest = t.interest.checked_add(row.interest)?;
-        t.fee = t.fee.checked_add(row.fee)?;
-        t.prepayment = t.prepayment.checked_add(row.prepayment)?;
-        t.prepayment_fee = t.prepayment_fee.checked_add(row.prepayment_fee)?;
+        payment += i128::from(row.payment.fen());
+        principal += i128::from(row.principal.fen());
+        interest += i128::from(row.interest.fen());
+        fee += i128::from(row.fee.fen());
+        prepayment += i128::from(row.prepayment.fen());
+        prepayment_fee += i128::from(row.prepayment_fee.fen());
     }
+    let money = |sum: i128| {
+        i64::try_from(sum)
+            .map(Money::from_fen)
+            .map_err(|_| Error::overflow(""))
+    };
+    let mut t = Totals {
+        payment: money(payment)?,
+        principal: money(principal)?,
+        interest: money(interest)?,
+        fee: money(fee)?,
+        prepayment: money(prepayment)?,
+        prepayment_fee: money(prepayment_fee)?,
+        ..Totals::default()
+    };
     t.cost = Money::sum([t.interest, t.fee, t.prepayment_fee, upfront_fee])?;
     Ok(t)
 }
