@@ -251,13 +251,35 @@ impl RowBuf {
         }
     }
 
-    /// A number in a detached table: below 95 one printable ASCII character (`n + 32`), which
-    /// the reader turns into a number without making a string; else its digits (2 or more).
+    /// A number in a schedule table: below 94 one printable ASCII character (`n + 32`), which
+    /// the reader turns into a number without making a string; else `~` and its digits as a
+    /// [`RowBuf::sized`] cell.
     fn table_count(&mut self, n: u64) {
         match u8::try_from(n) {
-            Ok(small) if small < 95 => self.byte(small + 32),
-            _ => self.count(n),
+            Ok(small) if small < 94 => self.byte(small + 32),
+            _ => {
+                self.byte(b'~');
+                self.sized(|text| text.count(n));
+            }
         }
+    }
+
+    /// A cell of a schedule table: its length as one character (`length + 32`), then the text
+    /// `write` writes (at most 94 bytes: an amount is at most 21), so the reader takes it by
+    /// length, with no separator to search for.
+    fn sized(&mut self, write: impl FnOnce(&mut RowBuf)) {
+        let at = self.len;
+        self.byte(b' ');
+        write(self);
+        let length = self.len.saturating_sub(at + 1).min(94) as u8;
+        if let Some(slot) = self.bytes.get_mut(at) {
+            *slot = length + 32;
+        }
+    }
+
+    /// An amount as a [`RowBuf::sized`] cell.
+    fn sized_money(&mut self, amount: Money) {
+        self.sized(|text| text.money(amount));
     }
 
     /// `,"key":"1234.56"`-style: `key` holds the punctuation before the value.
@@ -297,12 +319,13 @@ pub(crate) fn write_rows(w: &mut JsonWriter, rows: &[Row]) {
 /// The rows as a detached table. Most cells of a schedule repeat what the row above implies
 /// (the next period, the opening balance that is the last closing, a level payment, a zero
 /// fee); those are left out, so the reader makes a new string only for what is new, which is
-/// most of the cost on the JS side. A row is a head cell, then its cells in column order:
-/// `period` (when not the one above plus 1, or 1 first), then `opening` (when not the closing
-/// above), `payment`, `principal`, `interest`, `fee` (each when not the same as above), the two
-/// prepayment cells (a prepaid table only; empty when none) and `closing`. The head cell is
-/// `dueDate` (always 10 characters), one character `@` + a bit mask of the optional cells
-/// written (bit 0 `period` … bit 5 `fee`), then `days` as a number ([`RowBuf::table_count`]).
+/// most of the cost on the JS side. After the column spec and one [`TABLE_FIELD`], rows follow
+/// each other without separators, every cell read by its length: `dueDate` (always 10
+/// characters), one character `@` + a bit mask of the optional cells written (bit 0 `period` …
+/// bit 5 `fee`), `days` ([`RowBuf::table_count`]), then `period` (a number, when not the one
+/// above plus 1, or 1 first), `opening` (when not the closing above), `payment`, `principal`,
+/// `interest`, `fee` (each when not the same as above), the two prepayment cells (a prepaid
+/// table only; empty when none) and `closing`, each amount a [`RowBuf::sized`] cell.
 fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
     let prepaid = rows.iter().any(|row| !row.prepayment.is_zero());
     out.extend_from_slice(if prepaid {
@@ -310,6 +333,7 @@ fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
     } else {
         ROW_COLUMNS
     });
+    out.push(TABLE_FIELD);
     let mut text = RowBuf {
         bytes: [0; 384],
         len: 0,
@@ -332,32 +356,26 @@ fn write_row_table(out: &mut Vec<u8>, rows: &[Row]) {
             }
         }
         let write_period = row.period != next_period;
-        text.byte(TABLE_FIELD);
         text.date(row.due);
         text.byte(b'@' + (mask << 1 | u8::from(write_period)));
         text.table_count(row.days.unsigned_abs());
         if write_period {
-            text.byte(TABLE_FIELD);
             text.table_count(u64::from(row.period));
         }
         for (bit, (amount, _)) in amounts.iter().enumerate() {
             if mask & (1 << bit) != 0 {
-                text.byte(TABLE_FIELD);
-                text.money(*amount);
+                text.sized_money(*amount);
             }
         }
         if prepaid {
-            text.byte(TABLE_FIELD);
-            if !row.prepayment.is_zero() {
-                text.money(row.prepayment);
-                text.byte(TABLE_FIELD);
-                text.money(row.prepayment_fee);
+            if row.prepayment.is_zero() {
+                text.put(b"  "); // two empty cells: no prepayment on this row
             } else {
-                text.byte(TABLE_FIELD);
+                text.sized_money(row.prepayment);
+                text.sized_money(row.prepayment_fee);
             }
         }
-        text.byte(TABLE_FIELD);
-        text.money(row.closing);
+        text.sized_money(row.closing);
         text.append_to(out);
         above = Some(row);
     }

@@ -67,6 +67,22 @@ class Cells {
     this.at = end + 1;
     return cell;
   }
+  // Schedule tables: cells read by length (see `write_row_table` in src/api/schedule.rs).
+  take(length) {
+    const cell = this.text.slice(this.at, this.at + length);
+    this.at += length;
+    return cell;
+  }
+  code() {
+    return this.text.charCodeAt(this.at++);
+  }
+  sized() {
+    return this.take(this.code() - 32);
+  }
+  number() {
+    const c = this.code();
+    return c === 126 ? +this.sized() : c - 32;
+  }
 }
 function table(c) {
   const spec = c.next();
@@ -82,37 +98,34 @@ function table(c) {
   }
   throw new Error(`unknown table ${spec}`);
 }
-// A schedule row: a head cell (the due date, "@" + bit mask of the optional cells present, then
-// days), then the cells present (see `write_row_table` in src/api/schedule.rs); what is absent
-// repeats the row above, as the same string.
+// A schedule row (see `write_row_table` in src/api/schedule.rs): the due date, "@" + a bit mask
+// of the optional cells present, the days, then the cells present, each read by its length;
+// what is absent repeats the row above, as the same string.
 function scheduleRows(c, prepaid) {
   const rows = [];
+  const end = c.text.length;
   let period = 0, opening = "", payment = "", principal = "", interest = "", fee = "", closing = "";
-  while (c.more()) {
-    const head = c.next();
-    const dueDate = head.slice(0, 10);
-    const present = head.charCodeAt(10) - 64;
-    const days = head.length === 12 ? head.charCodeAt(11) - 32 : +head.slice(11);
-    period = present & 1 ? count(c.next()) : period + 1;
-    opening = present & 2 ? c.next() : closing;
-    if (present & 4) payment = c.next();
-    if (present & 8) principal = c.next();
-    if (present & 16) interest = c.next();
-    if (present & 32) fee = c.next();
+  while (c.at < end) {
+    const dueDate = c.take(10);
+    const present = c.code() - 64;
+    const days = c.number();
+    period = present & 1 ? c.number() : period + 1;
+    opening = present & 2 ? c.sized() : closing;
+    if (present & 4) payment = c.sized();
+    if (present & 8) principal = c.sized();
+    if (present & 16) interest = c.sized();
+    if (present & 32) fee = c.sized();
     let prepayment = "", prepaymentFee = "";
     if (prepaid) {
-      prepayment = c.next();
-      prepaymentFee = c.next();
+      prepayment = c.sized();
+      prepaymentFee = c.sized();
     }
-    closing = c.next();
+    closing = c.sized();
     rows.push(prepayment !== ""
       ? { period, dueDate, days, opening, payment, principal, interest, fee, prepayment, prepaymentFee, closing }
       : { period, dueDate, days, opening, payment, principal, interest, fee, closing });
   }
   return rows;
-}
-function count(cell) {
-  return cell.length === 1 ? cell.charCodeAt(0) - 32 : +cell;
 }
 "##)]
 extern "C" {
