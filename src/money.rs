@@ -373,7 +373,8 @@ impl Money {
     /// ```
     pub fn format(self, buf: &mut [u8; 24]) -> &[u8] {
         // 24 bytes hold any amount: a sign, 17 digits of yuan, the point and 2 of fen.
-        let start = self.fill_ending_at(buf, 24);
+        let start = buf.len().saturating_sub(self.formatted_len());
+        self.write_at(buf, start);
         buf.get(start..).unwrap_or_default()
     }
 
@@ -389,12 +390,6 @@ impl Money {
         if end > buf.len() {
             return start;
         }
-        self.fill_ending_at(buf, end);
-        end
-    }
-
-    /// Writes the text ending just before `end`, which leaves room for it; returns its start.
-    fn fill_ending_at(self, buf: &mut [u8], end: usize) -> usize {
         let fen = self.0.unsigned_abs();
         // In u32 when it fits (below 42.9 million yuan): a u64 division by a constant is a
         // 128-bit multiply, a library call in wasm.
@@ -405,13 +400,12 @@ impl Money {
         buf[end - 3] = b'.';
         buf[end - 2] = DIGIT_PAIRS[cents * 2];
         buf[end - 1] = DIGIT_PAIRS[cents * 2 + 1];
-        // The caller left room for the whole text, digits included.
-        let mut start = fill_digits(buf, end - 3, yuan);
+        // The width checked above leaves room for the digits (and the sign before them).
+        let digits_start = fill_digits(buf, end - 3, yuan);
         if self.0 < 0 {
-            start -= 1;
-            buf[start] = b'-';
+            buf[digits_start - 1] = b'-';
         }
-        start
+        end
     }
 
     /// Appends `"-1234.56"` to `out`.

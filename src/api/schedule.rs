@@ -277,9 +277,17 @@ impl RowBuf {
         }
     }
 
-    /// An amount as a [`RowBuf::sized`] cell.
+    /// An amount as a [`RowBuf::sized`] cell (written straight after its length character:
+    /// this runs for every amount of every row).
     fn sized_money(&mut self, amount: Money) {
-        self.sized(|text| text.money(amount));
+        let at = self.len;
+        let end = amount.write_at(&mut self.bytes, at + 1);
+        if let (Some(slot), Ok(length @ 1..=94)) =
+            (self.bytes.get_mut(at), u8::try_from(end - at - 1))
+        {
+            *slot = length + 32;
+            self.len = end;
+        }
     }
 
     /// `,"key":"1234.56"`-style: `key` holds the punctuation before the value.
