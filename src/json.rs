@@ -452,6 +452,14 @@ impl JsonWriter {
         self.out.push('"');
     }
 
+    /// `"key": "1234.56"` for each pair, in order.
+    pub fn money_fields(&mut self, fields: &[(&str, crate::money::Money)]) {
+        for &(key, amount) in fields {
+            self.key(key);
+            self.money(amount);
+        }
+    }
+
     /// A rate as a fraction string with 6 decimals.
     pub fn rate(&mut self, rate: rust_decimal::Decimal) {
         self.decimal_fixed(rate, 6);

@@ -408,15 +408,12 @@ pub fn card_interest(input: &Value) -> Result<String> {
     w.begin_object();
     w.key("asOfDate");
     w.date(cycle.as_of);
-    for (key, amount) in [
+    w.money_fields(&[
         ("statementBalance", s.statement_balance),
         ("minimumPayment", s.minimum_payment),
         ("paid", s.paid),
         ("paidOnTime", s.paid_on_time),
-    ] {
-        w.key(key);
-        w.money(amount);
-    }
+    ]);
     w.key("paidInFull");
     w.bool(s.paid_in_full);
     w.key("settled");
@@ -425,14 +422,11 @@ pub fn card_interest(input: &Value) -> Result<String> {
     w.bool(s.in_grace);
     w.key("daysPastDue");
     w.count(s.days_past_due);
-    for (key, amount) in [
+    w.money_fields(&[
         ("interest", s.interest),
         ("lateFee", s.late_fee),
         ("newBalance", s.new_balance),
-    ] {
-        w.key(key);
-        w.money(amount);
-    }
+    ]);
     w.key("breakdown");
     w.begin_array();
     for row in &s.rows {

@@ -137,7 +137,7 @@ pub fn budget(input: &Value) -> Result<String> {
 
     let mut w = JsonWriter::with_capacity(1024);
     w.begin_object();
-    for (key, value) in [
+    w.money_fields(&[
         ("income", b.income),
         ("essential", b.essential),
         ("flexible", b.flexible),
@@ -145,10 +145,7 @@ pub fn budget(input: &Value) -> Result<String> {
         ("debtMinimums", b.debt_minimums),
         ("capacity", b.capacity),
         ("surplus", b.surplus),
-    ] {
-        w.key(key);
-        w.money(value);
-    }
+    ]);
     w.key("debtToIncome");
     opt_rate(&mut w, b.debt_to_income);
     w.key("split");

@@ -426,15 +426,12 @@ fn write_row_json(out: &mut Vec<u8>, rows: &[Row]) {
 pub(crate) fn write_totals(w: &mut JsonWriter, t: &Totals) {
     w.key("totals");
     w.begin_object();
-    for (key, amount) in [
+    w.money_fields(&[
         ("payment", t.payment),
         ("principal", t.principal),
         ("interest", t.interest),
         ("fee", t.fee),
-    ] {
-        w.key(key);
-        w.money(amount);
-    }
+    ]);
     if !t.prepayment.is_zero() {
         w.key("prepayment");
         w.money(t.prepayment);

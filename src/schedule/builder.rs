@@ -1033,7 +1033,7 @@ fn beyond_solver(error: Error) -> Error {
 }
 
 /// `0.128040` → `"12.80%"`.
-pub(crate) fn percent(rate: Decimal) -> String {
+fn percent(rate: Decimal) -> String {
     crate::money::percent_text(rate, 2)
 }
 
