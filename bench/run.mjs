@@ -1,11 +1,15 @@
-// Times repayment-plan side by side with its peers, in one process, alternating A B A B after a
-// warm-up, and prints medians and throughput ratios (ours ÷ peer: above 1 means we are faster).
+// Times repayment-plan side by side with its peers and with the baseline package (main at
+// 0397289, before issue #12, built by bench/baseline.sh into bench/baseline/), in one process,
+// alternating A B A B after a warm-up, and prints medians and throughput ratios (ours ÷ other:
+// above 1 means we are faster), then ours ÷ baseline for A–E against issue #12's floors.
 //
-//   bash bench/run.sh            (installs the peers into bench/node_modules, builds pkg/ if needed)
+//   bash bench/run.sh            (installs the peers into bench/node_modules, builds pkg/ and
+//                                 bench/baseline/ if needed)
 //
 // Nothing here asserts a time: machines are shared and noisy. Results go in the README by hand,
 // with the machine and the date.
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import * as ours from "../pkg/node.mjs";
@@ -16,6 +20,20 @@ const { Loan } = require("loanjs");
 const financial = require("financial");
 const formulajs = require("@formulajs/formulajs");
 const xirrPeer = require("xirr");
+
+// The baseline package, when built: the same calls as ours, timed alongside.
+const baselineDir = new URL("./baseline/", import.meta.url);
+const baseline = existsSync(new URL("node.mjs", baselineDir)) ? await import(new URL("node.mjs", baselineDir).href) : null;
+const BASELINE = baseline
+  ? `baseline ${readFileSync(new URL("COMMIT", baselineDir), "utf8").trim().slice(0, 7)}`
+  : "baseline";
+if (!baseline) console.log("bench/baseline/ is missing (bash bench/baseline.sh builds it): no baseline column");
+/** Our ratio floors against the baseline (ours ÷ baseline throughput), issue #12. */
+const FLOORS = { A: 0.8, B: 0.8, C: 0.6, D: 0.8, E: 0.8 };
+/** `fn(pkg)` timed for ours and for the baseline, under the labels `ours` and BASELINE. */
+function oursAndBaseline(fn) {
+  return { ours: () => fn(ours), ...(baseline && { [BASELINE]: () => fn(baseline) }) };
+}
 
 const QUICK = process.argv.includes("--quick");
 const ROUNDS = QUICK ? 5 : 15;
@@ -62,7 +80,8 @@ function compare(name, impls) {
   const oursUs = medians.ours;
   console.log(`\n${name}`);
   for (const [label, us] of Object.entries(medians)) {
-    const ratio = label === "ours" ? "" : `  ours/peer throughput ${(us / oursUs).toFixed(2)}×`;
+    const other = label === BASELINE ? "baseline" : "peer";
+    const ratio = label === "ours" ? "" : `  ours/${other} throughput ${(us / oursUs).toFixed(2)}×`;
     console.log(`  ${label.padEnd(28)} ${us.toFixed(2).padStart(10)} µs/op${ratio}`);
   }
   return medians;
@@ -76,7 +95,7 @@ const results = {};
 if (has("schedule")) {
   const input = { principal: "1000000", method: "annuity", periods: 360, annualRate: "0.049", startDate: start };
   results.A = compare("A: 360-period annuity schedule (rows materialised, every field read)", {
-    ours: () => consume(ours.schedule(input).rows),
+    ...oursAndBaseline((lib) => consume(lib.schedule(input).rows)),
     "loanjs (floats)": () => consume(Loan(1000000, 360, 4.9, "annuity").installments),
     "decimal.js schedule": () => consume(decimalAnnuity(1000000, 360, "0.049")),
     "float loop": () => consume(floatAnnuity(1000000, 360, 0.049)),
@@ -84,7 +103,7 @@ if (has("schedule")) {
   // B: 360-period equal-principal schedule.
   const inputB = { ...input, method: "equalPrincipal" };
   results.B = compare("B: 360-period equal-principal schedule", {
-    ours: () => consume(ours.schedule(inputB).rows),
+    ...oursAndBaseline((lib) => consume(lib.schedule(inputB).rows)),
     "loanjs (floats)": () => consume(Loan(1000000, 360, 4.9, "diminishing").installments),
     "float loop": () => consume(floatEqualPrincipal(1000000, 360, 0.049)),
   });
@@ -94,7 +113,7 @@ if (has("schedule")) {
 {
   const flows = [-12000, ...Array(12).fill(1072)]; // 12,000 at 0.6% a month fee: 1000 + 72 a period
   results.C = compare("C: APR of a 12-period fee instalment (IRR)", {
-    ours: () => ours.irr({ values: flows }),
+    ...oursAndBaseline((lib) => lib.irr({ values: flows })),
     ...(has("schedule") && {
       "ours: schedule(...).apr": () => ours.schedule({ principal: "12000", method: "feeInstalment", periods: 12, feeRate: "0.006", startDate: start }).apr.nominal,
     }),
@@ -115,7 +134,7 @@ if (has("schedule")) {
   const asDates = dates.map((d) => new Date(d));
   const transactions = values.map((amount, i) => ({ amount, when: asDates[i] }));
   results.D = compare("D: XIRR of 1,000 dated flows", {
-    ours: () => ours.xirr({ values, dates }),
+    ...oursAndBaseline((lib) => lib.xirr({ values, dates })),
     "xirr (npm)": () => xirrPeer(transactions),
     "@formulajs/formulajs": () => formulajs.XIRR(values, asDates),
   });
@@ -131,15 +150,18 @@ if (has("payoff")) {
   }));
   const budget = 3500;
   results.E = compare("E: payoff plan, 20 debts (avalanche)", {
-    ours: () => ours.payoff({ debts, monthlyBudget: String(budget), strategy: "avalanche", startDate: start }).months,
+    ...oursAndBaseline((lib) => lib.payoff({ debts, monthlyBudget: String(budget), strategy: "avalanche", startDate: start }).months),
     "float loop (same algorithm)": () => floatPayoff(debts, budget),
   });
 } else console.log("\nE: payoff() not in this build — skipped");
 
 // F: cold start — import and first call in a new Node process.
 {
+  const coldStart = (entry) =>
+    `const t=performance.now(); const m=await import(${JSON.stringify(entry.href)}); m.pmt({rate:"0.005",nper:360,pv:100000}); console.log(performance.now()-t)`;
   const programs = {
-    ours: `const t=performance.now(); const m=await import(${JSON.stringify(new URL("../pkg/node.mjs", import.meta.url).href)}); m.pmt({rate:"0.005",nper:360,pv:100000}); console.log(performance.now()-t)`,
+    ours: coldStart(new URL("../pkg/node.mjs", import.meta.url)),
+    ...(baseline && { [BASELINE]: coldStart(new URL("node.mjs", baselineDir)) }),
     loanjs: `const t=performance.now(); const {Loan}=(await import("module")).createRequire(${JSON.stringify(import.meta.url)})("loanjs"); Loan(1000,12,5); console.log(performance.now()-t)`,
     "decimal.js": `const t=performance.now(); const D=(await import("module")).createRequire(${JSON.stringify(import.meta.url)})("decimal.js"); new D("1.5").mul(2).toFixed(2); console.log(performance.now()-t)`,
   };
@@ -170,6 +192,21 @@ if (has("payoff")) {
     const input = { debts, monthlyBudget: String(n * 250), strategy: "avalanche", startDate: start };
     const us = median(Array.from({ length: ROUNDS }, sampler(() => ours.payoff(input).months)));
     console.log(`  ${String(n).padStart(3)} debts ${us.toFixed(1).padStart(9)} µs  (${(us / n).toFixed(2)} µs/debt)`);
+  }
+}
+
+// Ours against the baseline, case by case, with the floors of issue #12.
+if (baseline) {
+  console.log(`\nOurs against the ${BASELINE} package (throughput ratio; issue #12 floor)`);
+  for (const [name, floor] of Object.entries(FLOORS)) {
+    const medians = results[name];
+    if (!medians?.[BASELINE]) {
+      console.log(`  ${name}  not run`);
+      continue;
+    }
+    const ratio = medians[BASELINE] / medians.ours;
+    const verdict = ratio >= floor ? "meets" : "BELOW";
+    console.log(`  ${name}  ${medians.ours.toFixed(2).padStart(9)} µs vs ${medians[BASELINE].toFixed(2).padStart(9)} µs  ${ratio.toFixed(2)}×  (floor ${floor}×: ${verdict})`);
   }
 }
 

@@ -14,6 +14,7 @@ mkdir -p pkg/web pkg/node
 wasm-bindgen "$wasm" --target web --out-dir pkg/web --out-name repayment_plan --no-typescript
 # nodejs: CommonJS glue that loads the .wasm synchronously with fs; Node's ESM entry shares it.
 wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node --out-name repayment_plan --no-typescript
+# -Os, as Cargo.toml's opt-level "s" (speed for size where the bench shows it pays).
 # --one-caller-inline-max-function-size 25: wasm-opt inlines every function that has one caller
 # whatever its size; the giant functions that makes compress worse. Measured over 0–60: 20–30 is
 # the flat minimum, 2.5 KB gzip below the default (docs/performance.md).
@@ -22,4 +23,6 @@ for f in pkg/web/repayment_plan_bg.wasm pkg/node/repayment_plan_bg.wasm; do
     --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers "$f" -o "$f"
 done
 
+# TypeScript declarations, generated from the Rust input and result types (src/api/ts.rs).
+cargo run --quiet --example typescript -- pkg/index.d.ts
 node scripts/package.mjs

@@ -63,6 +63,9 @@ fn no_solution(en: &str, zh: &str) -> Error {
 
 /// `(1 + rate)^nper`, by repeated squaring for whole `nper` ([`crate::exact::powi`]), by
 /// `exp(nper·ln(1+rate))` otherwise ([`crate::exact::pow`]).
+///
+/// # Errors
+/// `OUT_OF_RANGE` when the power overflows 28-digit decimals, or `1 + rate ≤ 0` with a fractional `nper`.
 pub fn growth(rate: Decimal, nper: Decimal) -> Result<Decimal> {
     let base = add(Decimal::ONE, rate)?;
     if base <= Decimal::ZERO {
@@ -140,6 +143,9 @@ pub fn pmt(rate: Decimal, nper: Decimal, pv: Decimal, fv: Decimal, when: When) -
 /// let v = fv(Decimal::new(5, 3), 10.into(), (-200).into(), (-500).into(), When::Begin).unwrap();
 /// assert_eq!(v.round_dp(2).to_string(), "2581.40");
 /// ```
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a result does not fit 28-digit decimals (or a division by zero).
 pub fn fv(rate: Decimal, nper: Decimal, pmt: Decimal, pv: Decimal, when: When) -> Result<Decimal> {
     let g = growth(rate, nper)?;
     let paid = mul(
@@ -158,6 +164,9 @@ pub fn fv(rate: Decimal, nper: Decimal, pmt: Decimal, pv: Decimal, when: When) -
 /// let v = pv(Decimal::new(8, 2) / Decimal::from(12), 240.into(), 500.into(), Decimal::ZERO, When::End).unwrap();
 /// assert_eq!(v.round_dp(2).to_string(), "-59777.15");
 /// ```
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a result does not fit 28-digit decimals (or a division by zero).
 pub fn pv(rate: Decimal, nper: Decimal, pmt: Decimal, fv: Decimal, when: When) -> Result<Decimal> {
     let g = growth(rate, nper)?;
     let paid = mul(
@@ -219,6 +228,9 @@ pub fn nper(rate: Decimal, pmt: Decimal, pv: Decimal, fv: Decimal, when: When) -
 /// let i = ipmt(Decimal::new(1, 1), 3, 3.into(), 8000.into(), Decimal::ZERO, When::End).unwrap();
 /// assert_eq!(i.round_dp(2).to_string(), "-292.45");
 /// ```
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a result does not fit 28-digit decimals (or a division by zero).
 pub fn ipmt(
     rate: Decimal,
     per: u32,
@@ -240,6 +252,9 @@ pub fn ipmt(
 }
 
 /// Principal part of payment `per` (Excel `PPMT`) = `PMT − IPMT`.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a result does not fit 28-digit decimals (or a division by zero).
 pub fn ppmt(
     rate: Decimal,
     per: u32,
@@ -253,6 +268,9 @@ pub fn ppmt(
 }
 
 /// Cumulative interest paid between periods `start` and `end` inclusive (Excel `CUMIPMT`).
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a period's interest or the running sum does not fit 28-digit decimals.
 pub fn cumipmt(
     rate: Decimal,
     nper: u32,
@@ -267,6 +285,9 @@ pub fn cumipmt(
 }
 
 /// Cumulative principal paid between periods `start` and `end` inclusive (Excel `CUMPRINC`).
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a period's principal or the running sum does not fit 28-digit decimals.
 pub fn cumprinc(
     rate: Decimal,
     nper: u32,
@@ -290,6 +311,9 @@ pub fn cumprinc(
 /// let v = npv(Decimal::new(1, 1), &[(-10000).into(), 3000.into(), 4200.into(), 6800.into()]).unwrap();
 /// assert_eq!(v.round_dp(2).to_string(), "1188.44");
 /// ```
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a discount factor or the sum does not fit 28-digit decimals, or `1 + rate` is 0.
 pub fn npv(rate: Decimal, values: &[Decimal]) -> Result<Decimal> {
     let base = add(Decimal::ONE, rate)?;
     if base.is_zero() {
@@ -316,6 +340,9 @@ pub fn npv(rate: Decimal, values: &[Decimal]) -> Result<Decimal> {
 /// # use rust_decimal::Decimal;
 /// assert_eq!(effect(Decimal::new(525, 4), 4).unwrap().round_dp(7).to_string(), "0.0535427");
 /// ```
+///
+/// # Errors
+/// `OUT_OF_RANGE` when `npery` is 0 or the power overflows 28-digit decimals.
 pub fn effect(nominal: Decimal, npery: u32) -> Result<Decimal> {
     let periodic = div(nominal, Decimal::from(npery))?;
     sub(growth(periodic, Decimal::from(npery))?, Decimal::ONE)
@@ -328,6 +355,9 @@ pub fn effect(nominal: Decimal, npery: u32) -> Result<Decimal> {
 /// # use rust_decimal::Decimal;
 /// assert_eq!(nominal(Decimal::new(53543, 6), 4).unwrap().round_dp(8).to_string(), "0.05250032");
 /// ```
+///
+/// # Errors
+/// `OUT_OF_RANGE` when `npery` is 0, `1 + effect ≤ 0`, or a result does not fit 28-digit decimals.
 pub fn nominal(effect: Decimal, npery: u32) -> Result<Decimal> {
     let root = nth_root(add(Decimal::ONE, effect)?, npery)?;
     mul(sub(root, Decimal::ONE)?, Decimal::from(npery))
@@ -360,7 +390,7 @@ const PROOF_WIDTH: f64 = 5e-11;
 /// `f` returns the value and its derivative. Newton's method runs first (fast for the usual
 /// well-behaved cash flows); when it diverges or leaves the domain, the solver scans outward from
 /// the guess in `ln(1+r)` for a sign change and bisects it. Either way a root is returned only if
-/// `f` changes sign within ±[`PROOF_WIDTH`] of it.
+/// `f` changes sign within ±`PROOF_WIDTH` (5·10⁻¹¹) of it.
 ///
 /// `f` is a trait object, not a generic: one copy of the solver in the wasm for all its callers.
 pub fn solve_rate(f: &dyn Fn(f64) -> (f64, f64), guess: f64) -> Option<f64> {
@@ -485,6 +515,9 @@ fn bisect(value: &dyn Fn(f64) -> f64, mut lo: f64, mut hi: f64) -> Option<f64> {
 /// A decimal is `mantissa / 10^scale`; when both are exact in `f64` (mantissa below 2^53,
 /// 10^scale up to 10^22), one IEEE division gives the correctly rounded result, much cheaper than
 /// `Decimal::to_f64` (amounts in fen always qualify). Other values take the general conversion.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when the decimal has no `f64` value (never for a 96-bit decimal in practice; kept so no path can panic).
 pub fn to_f64(value: Decimal) -> Result<f64> {
     const EXACT_MANTISSA: u128 = 1 << 53;
     let (mantissa, scale) = (value.mantissa(), value.scale());
@@ -547,6 +580,9 @@ pub fn irr(values: &[Decimal], guess: Option<Decimal>) -> Result<Decimal> {
 
 /// [`irr`] of flows already converted by [`to_f64`], as the solver's `f64` root (see
 /// [`root_decimal`]).
+///
+/// # Errors
+/// `NO_SOLUTION` when the flows do not change sign or no root can be proved.
 pub fn irr_root(flows: &[f64], guess: Option<Decimal>) -> Result<f64> {
     require_sign_change(flows)?;
     let guess = guess.and_then(|g| g.to_f64()).unwrap_or(0.1);
@@ -587,6 +623,9 @@ pub fn irr_f64(flows: &[f64], guess: f64) -> Option<f64> {
 /// // root is 0.37336253352 and agrees with Excel to 8 decimals.
 /// assert_eq!(xirr(&values, &dates, None, 365).unwrap().round_dp(10).to_string(), "0.3733625335");
 /// ```
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a value has no `f64`; `NO_SOLUTION` when the flows do not change sign or no root can be proved.
 pub fn xirr(
     values: &[Decimal],
     dates: &[NaiveDate],
@@ -598,6 +637,9 @@ pub fn xirr(
 
 /// [`xirr`] of flows already converted by [`to_f64`], as the solver's `f64` root (see
 /// [`root_decimal`]).
+///
+/// # Errors
+/// `NO_SOLUTION` when the flows do not change sign or no root can be proved.
 pub fn xirr_root(
     flows: &[f64],
     dates: &[NaiveDate],
@@ -667,6 +709,9 @@ pub fn xirr_root(
 /// let r = rate(48.into(), (-200).into(), 8000.into(), Decimal::ZERO, When::End, None).unwrap();
 /// assert_eq!(r.round_dp(9).to_string(), "0.007701472");
 /// ```
+///
+/// # Errors
+/// `NO_SOLUTION` when no rate can be proved to solve the annuity (e.g. payments that never repay).
 pub fn rate(
     nper: Decimal,
     pmt: Decimal,
@@ -679,6 +724,9 @@ pub fn rate(
 }
 
 /// [`rate`] as the solver's `f64` root (see [`root_decimal`]).
+///
+/// # Errors
+/// `NO_SOLUTION` when no rate can be proved to solve the annuity (e.g. payments that never repay).
 pub fn rate_root(
     nper: Decimal,
     pmt: Decimal,
@@ -734,6 +782,9 @@ pub struct Apr {
 /// let a = apr(&flows, 12).unwrap();
 /// assert_eq!((a.nominal.round_dp(4).to_string(), a.effective.round_dp(4).to_string()), ("0.1280".into(), "0.1358".into()));
 /// ```
+///
+/// # Errors
+/// `NO_SOLUTION` when the flows have no provable IRR; `OUT_OF_RANGE` when the annualised rate does not fit 28-digit decimals.
 pub fn apr(flows: &[Decimal], periods_per_year: u32) -> Result<Apr> {
     let periodic = irr(flows, Some(Decimal::new(1, 2)))?;
     let nominal = mul(periodic, Decimal::from(periods_per_year))?;

@@ -176,14 +176,10 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// The decimal digits of `n` (`-12`), as `n.to_string()` writes them, without `core::fmt`.
+/// `n.to_string()`, for the API layer's messages (`src/api`, `src/json.rs`) until their serde
+/// rewrite formats the numbers in place; the core uses core formatting directly.
 pub fn int_text(n: i64) -> String {
-    let mut out = String::new();
-    if n < 0 {
-        out.push('-');
-    }
-    crate::money::write_u64(&mut out, n.unsigned_abs());
-    out
+    n.to_string()
 }
 
 /// Shorthand used throughout the crate.

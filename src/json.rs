@@ -80,6 +80,9 @@ impl Value {
 
 /// Parses JSON text into a [`Value`]; malformed text, nesting deeper than [`MAX_DEPTH`], duplicate
 /// keys and inputs above [`MAX_INPUT_BYTES`] are [`ErrorKind::InvalidInput`].
+///
+/// # Errors
+/// `INVALID_INPUT`, as above.
 pub fn parse(text: &str) -> Result<Value> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(invalid("the input is larger than 32 MB", "输入超过 32 MB"));
@@ -515,8 +518,7 @@ impl JsonWriter {
     ///
     /// Plain: `rows` is the array as JSON text. Detached: `rows` is a table for a JS reader that
     /// builds the objects itself, which costs a fraction of `JSON.parse`: the column spec (`name`
-    /// for a string column, `name#` for a number, `name"` for a string written as its JSON
-    /// literal, for user text; comma-separated, in key order), then every
+    /// for a string column, `name#` for a number; comma-separated, in key order), then every
     /// row's cells, all separated by [`TABLE_FIELD`]; an empty cell is an absent key, and no cell
     /// contains a control character. A table may lay its rows out its own way (a schedule's
     /// leaves out what the row above implies: `write_row_table` in `src/api/schedule.rs`). The

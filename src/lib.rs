@@ -28,6 +28,16 @@
 //! assert_eq!(out, "\"0.0535426674\"");
 //! ```
 
+// No `unsafe` anywhere: the wasm build uses the standard allocator, and every operation on
+// money is checked.
+#![forbid(unsafe_code)]
+
+/// The README's Rust example, compiled and run as a doctest (`cargo test --doc`), so the first
+/// thing a Rust user copies keeps working. Only built for doctests: it is not API.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub mod api;
 pub mod calendar;
 pub mod cost;
@@ -39,17 +49,8 @@ pub mod notice;
 pub mod overdue;
 pub mod plan;
 pub mod schedule;
-pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-
-// The allocator logic is compiled natively too, for its tests.
-#[cfg(any(target_arch = "wasm32", test))]
-mod alloc;
-
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: alloc::Allocator = alloc::Allocator::new();
 
 pub use error::{Error, ErrorKind, Result};

@@ -2,7 +2,7 @@
 //!
 //! * [`Money`] is a whole number of 分 (fen, 0.01 yuan) in an `i64`: exact, `Copy`, and as fast as
 //!   integer arithmetic. Every operation that could overflow is checked and reports
-//!   [`ErrorKind::OutOfRange`](crate::ErrorKind::OutOfRange) instead of wrapping or trapping.
+//!   [`ErrorKind::OutOfRange`] instead of wrapping or trapping.
 //! * [`Rate`] is a fraction (`0.049` = 4.9%) held as a [`Decimal`]; rate maths (powers, division)
 //!   stays in decimals with 28 significant digits, and only the result is rounded to the fen.
 //! * [`RoundingPolicy`] says how an amount is rounded to the fen ([`RoundingMode`]) and which
@@ -39,6 +39,9 @@ pub enum DecimalSyntax {
 /// }
 /// assert_eq!(parse_decimal("0.12345678901234567890123456789"), Err(DecimalSyntax::TooManyDigits));
 /// ```
+///
+/// # Errors
+/// The [`DecimalSyntax`] that the text breaks (a character outside the grammar, too many digits, …).
 pub fn parse_decimal(text: &str) -> std::result::Result<Decimal, DecimalSyntax> {
     let bytes = text.as_bytes();
     // `split_first`/`get` rather than indexing: no panic path to link in.
@@ -146,6 +149,9 @@ pub fn plain_number_f64(token: &str) -> Option<f64> {
 /// Parses a JSON number token as produced by `JSON.stringify` for a finite JS number: the shortest
 /// decimal that round-trips, possibly with an exponent (`1e+21`, `1e-7`). The conversion is exact:
 /// `0.1` becomes exactly 0.1.
+///
+/// # Errors
+/// The [`DecimalSyntax`] that the token breaks (not a JSON number, or more digits than a decimal holds exactly).
 pub fn parse_json_number(token: &str) -> std::result::Result<Decimal, DecimalSyntax> {
     // A byte search: a `char` pattern decodes UTF-8 as it goes, a visible cost per number.
     let (mantissa_text, exponent) = match token.bytes().position(|b| b == b'e' || b == b'E') {
@@ -282,6 +288,9 @@ impl Money {
     }
 
     /// Rounds an exact amount in yuan to the fen.
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` when the amount in fen does not fit an `i64`.
     pub fn round(yuan: Decimal, mode: RoundingMode) -> Result<Money> {
         exact::mul(yuan, Decimal::ONE_HUNDRED)
             .ok()
@@ -297,6 +306,9 @@ impl Money {
     }
 
     /// `self × rate`, rounded to the fen.
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` when the product in fen does not fit an `i64`.
     pub fn mul_rate(self, rate: Decimal, mode: RoundingMode) -> Result<Money> {
         exact::mul(Decimal::from(self.0), rate)
             .ok()
@@ -308,6 +320,9 @@ impl Money {
 
     /// Splits into `parts` equal whole-fen parts, rounding each part toward zero:
     /// returns `(part, residue)` with `part × parts + residue = self`, `0 ≤ |residue| < parts` fen.
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` when `parts` is 0.
     pub fn split(self, parts: u32) -> Result<(Money, Money)> {
         if parts == 0 {
             return Err(Error::new(
@@ -321,6 +336,9 @@ impl Money {
         Ok((Money(self.0 / parts), Money(self.0 % parts)))
     }
 
+    /// `self + other`.
+    /// # Errors
+    /// `OUT_OF_RANGE` on `i64` overflow.
     pub fn checked_add(self, other: Money) -> Result<Money> {
         self.0
             .checked_add(other.0)
@@ -328,6 +346,9 @@ impl Money {
             .ok_or_else(|| Error::overflow(""))
     }
 
+    /// `self − other`.
+    /// # Errors
+    /// `OUT_OF_RANGE` on `i64` overflow.
     pub fn checked_sub(self, other: Money) -> Result<Money> {
         self.0
             .checked_sub(other.0)
@@ -335,6 +356,9 @@ impl Money {
             .ok_or_else(|| Error::overflow(""))
     }
 
+    /// `self × factor`.
+    /// # Errors
+    /// `OUT_OF_RANGE` on `i64` overflow.
     pub fn checked_mul_int(self, factor: i64) -> Result<Money> {
         self.0
             .checked_mul(factor)
@@ -343,6 +367,9 @@ impl Money {
     }
 
     /// Sums amounts, failing on overflow.
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` when the sum overflows an `i64` of fen.
     pub fn sum<I: IntoIterator<Item = Money>>(items: I) -> Result<Money> {
         items.into_iter().try_fold(Money::ZERO, Money::checked_add)
     }
@@ -373,9 +400,10 @@ impl Money {
     /// ```
     pub fn format(self, buf: &mut [u8; 24]) -> &[u8] {
         // 24 bytes hold any amount: a sign, 17 digits of yuan, the point and 2 of fen.
+        // `start ≤ buf.len()` by the saturating subtraction: the slice cannot fail.
         let start = buf.len().saturating_sub(self.formatted_len());
         self.write_at(buf, start);
-        buf.get(start..).unwrap_or_default()
+        &buf[start..]
     }
 
     /// How many bytes [`Money::format`] writes.
@@ -408,10 +436,12 @@ impl Money {
         end
     }
 
-    /// Appends `"-1234.56"` to `out`.
+    /// Appends `"-1234.56"` to `out`: the bytes of [`Money::format`] (the fen formatter of the
+    /// row loops, faster than `core::fmt`), each taken as the `char` it is, so no conversion
+    /// can fail and nothing is substituted.
     pub fn write_to(self, out: &mut String) {
         let mut buf = [0u8; 24];
-        out.push_str(std::str::from_utf8(self.format(&mut buf)).unwrap_or("0.00"));
+        out.extend(self.format(&mut buf).iter().map(|&b| char::from(b)));
     }
 }
 
@@ -488,85 +518,80 @@ fn fill_digits(buf: &mut [u8], end: usize, n: u64) -> usize {
 
 impl std::fmt::Display for Money {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut s = String::with_capacity(24);
-        self.write_to(&mut s);
-        f.write_str(&s)
+        let mut buf = [0u8; 24];
+        f.write_str(&String::from_iter(
+            self.format(&mut buf).iter().map(|&b| char::from(b)),
+        ))
     }
 }
 
-/// Appends the decimal digits of `n`.
+/// Appends the decimal digits of `n` (core formatting; for the JSON writer's counts).
 pub fn write_u64(out: &mut String, n: u64) {
-    let mut buf = [0u8; 24];
-    let start = write_digits(&mut buf, 24, n);
-    out.push_str(std::str::from_utf8(buf.get(start..).unwrap_or_default()).unwrap_or("0"));
+    out.push_str(&n.to_string());
 }
 
-/// Appends `value` rounded half away from zero to exactly `places` decimals (`0.128040`).
+/// `value` rounded half away from zero to exactly `places` decimals (`"0.128040"`): the
+/// rounded decimal's `Display` (which writes its scale's decimals, at most `places`), padded
+/// with zeros. Not `{:.places$}`: rust_decimal writes that into a 32-byte buffer and panics
+/// beyond it (29 digits with 10 places; the test below has that case). Any decimal has a text,
+/// so nothing can fail.
+///
+/// ```
+/// use repayment_plan::money::fixed_text;
+/// assert_eq!(fixed_text("0.12804".parse().unwrap(), 6), "0.128040");
+/// assert_eq!(fixed_text("-0.0000004".parse().unwrap(), 6), "0.000000"); // no "-0"
+/// ```
+pub fn fixed_text(value: Decimal, places: u32) -> String {
+    let mut rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    if rounded.is_zero() {
+        // A negative value that rounds to zero is written without its sign.
+        rounded.set_sign_positive(true);
+    }
+    let mut text = rounded.to_string();
+    let missing = places.saturating_sub(rounded.scale());
+    if missing > 0 {
+        if rounded.scale() == 0 {
+            text.push('.');
+        }
+        text.push_str(&"0".repeat(missing as usize));
+    }
+    text
+}
+
+/// Appends [`fixed_text`] of `value` (for the JSON writer).
 pub fn write_decimal_fixed(out: &mut String, value: Decimal, places: u32) {
-    let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
-    let mantissa = rounded.mantissa();
-    let scale = rounded.scale();
-    if mantissa < 0 {
-        out.push('-');
-    }
-    // Rescale the mantissa to exactly `places` decimals (scale ≤ places after rounding), in u64
-    // when it fits (u128 division is emulated in wasm and slow), else in u128.
-    let mut text = String::new();
-    let small = u64::try_from(mantissa.unsigned_abs())
-        .ok()
-        .and_then(|m| (scale..places).try_fold(m, |m, _| m.checked_mul(10)));
-    match small {
-        Some(digits) => write_u64(&mut text, digits),
-        None => {
-            let mut digits = mantissa.unsigned_abs();
-            for _ in scale..places {
-                digits = digits.saturating_mul(10);
-            }
-            // By hand: `u128`'s Display is 1.3 KB of wasm used nowhere else.
-            let mut reversed = Vec::new();
-            loop {
-                reversed.push(b'0' + (digits % 10) as u8);
-                digits /= 10;
-                if digits == 0 {
-                    break;
-                }
-            }
-            text.extend(reversed.iter().rev().map(|&b| char::from(b)));
-        }
-    }
-    let places = places as usize;
-    if text.len() <= places {
-        out.push_str("0.");
-        for _ in text.len()..places {
-            out.push('0');
-        }
-        out.push_str(&text);
-    } else if let Some((int, frac)) = text.split_at_checked(text.len() - places) {
-        // `split_at_checked`: the digits are ASCII so it always splits, but `split_at` would
-        // link in the panic message code (with Unicode tables).
-        out.push_str(int);
-        if places > 0 {
-            out.push('.');
-            out.push_str(frac);
-        }
-    }
+    out.push_str(&fixed_text(value, places));
 }
 
-/// `rate` as a percentage for messages, rounded half away from zero to `places` decimals.
+/// `rate` as a percentage for messages, rounded half away from zero to `places` decimals
+/// (at most 6: more are cut to 6).
+///
+/// `round(rate·100, places)` is `round(rate, places + 2)` with the point moved two places: the
+/// rounded rate's digits, scaled to exactly `places + 2` decimals, are an `i128` below
+/// 7.93·10²⁸·10⁸ < 2¹²⁷, so every rate has a percentage and nothing can overflow.
 ///
 /// ```
 /// use repayment_plan::money::percent_text;
 /// use rust_decimal::Decimal;
 /// assert_eq!(percent_text(Decimal::new(4349, 4), 1), "43.5%");
 /// assert_eq!(percent_text(Decimal::new(1825, 4), 2), "18.25%");
+/// assert_eq!(percent_text(Decimal::new(-5, 5), 2), "-0.01%");
+/// assert_eq!(percent_text(Decimal::new(-4, 5), 2), "0.00%");
+/// assert_eq!(percent_text(Decimal::MAX, 1), "7922816251426433759354395033500.0%");
 /// ```
 pub fn percent_text(rate: Decimal, places: u32) -> String {
-    let mut out = String::new();
-    // Beyond ±7.9e26 the hundredfold leaves the decimal range: shown as the largest decimal.
-    let hundredfold = crate::exact::mul(rate, Decimal::ONE_HUNDRED).unwrap_or(Decimal::MAX);
-    write_decimal_fixed(&mut out, hundredfold, places);
-    out.push('%');
-    out
+    let places = places.min(6);
+    let rounded = rate.round_dp_with_strategy(places + 2, RoundingStrategy::MidpointAwayFromZero);
+    // After the rounding the scale is at most places + 2 ≤ 8.
+    let hundredths = rounded.mantissa() * 10i128.pow((places + 2).saturating_sub(rounded.scale()));
+    let unit = 10i128.pow(places);
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let (whole, fraction) = (hundredths.abs() / unit, hundredths.abs() % unit);
+    if places == 0 {
+        format!("{sign}{whole}%")
+    } else {
+        format!("{sign}{whole}.{fraction:0width$}%", width = places as usize)
+    }
 }
 
 /// A rate as a fraction (`0.049` = 4.9% per year, month or day, as the context says).
@@ -588,9 +613,7 @@ impl Rate {
 
 impl std::fmt::Display for Rate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut s = String::new();
-        self.write_to(&mut s);
-        f.write_str(&s)
+        f.write_str(&fixed_text(self.0, 6))
     }
 }
 
@@ -691,10 +714,6 @@ mod tests {
                 "-92233720368547758.08"
             ]
         );
-        let mut digits = String::new();
-        write_u64(&mut digits, u64::MAX);
-        write_u64(&mut digits, 0);
-        assert_eq!(digits, "184467440737095516150");
     }
 
     #[test]
@@ -708,5 +727,47 @@ mod tests {
         s.push(' ');
         write_decimal_fixed(&mut s, d("-0.0000004"), 6);
         assert_eq!(s, "0.128040 -1037.0320893296 5.00 0.000000");
+        // Every decimal has its text: the largest with 10 places (its digits times 10¹⁰ are
+        // more than a u128 holds, where the former hand-written version saturated).
+        assert_eq!(
+            fixed_text(Decimal::MAX, 10),
+            "79228162514264337593543950335.0000000000"
+        );
+        assert_eq!(
+            fixed_text(Decimal::MIN, 0),
+            "-79228162514264337593543950335"
+        );
+        assert_eq!(fixed_text(d("0.5"), 0), "1");
+        assert_eq!(
+            fixed_text(d("-0.0000000000000000000000000001"), 28),
+            "-0.0000000000000000000000000001"
+        );
+    }
+
+    /// The fen formatter gives what core formatting gives, for every width and sign.
+    #[test]
+    fn fen_text_matches_core_formatting() {
+        let mut fen = 1i64;
+        for _ in 0..19 {
+            for n in [fen - 1, fen, fen + 7, -fen, -fen - 3] {
+                let want = format!(
+                    "{}{}.{:02}",
+                    if n < 0 { "-" } else { "" },
+                    n.unsigned_abs() / 100,
+                    n.unsigned_abs() % 100
+                );
+                let mut got = String::new();
+                Money::from_fen(n).write_to(&mut got);
+                assert_eq!(got, want);
+                assert_eq!(Money::from_fen(n).to_string(), want);
+            }
+            fen = fen.saturating_mul(10);
+        }
+        for n in [i64::MAX, i64::MIN] {
+            assert_eq!(
+                Money::from_fen(n).to_string().len(),
+                Money::from_fen(n).formatted_len()
+            );
+        }
     }
 }

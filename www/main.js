@@ -1,4 +1,4 @@
-// The page: tabs, language, URL-fragment state, and the four tools. It collects input, calls the
+// The page: tabs, language, URL-fragment state, and the tools. It collects input, calls the
 // package (./pkg/index.js, built from the Rust library) and shows what the package returns.
 import init, * as rp from "./pkg/index.js";
 import { setLang, lang, onLang } from "./lib/i18n.js";
@@ -8,23 +8,47 @@ import { createOverdue } from "./tools/overdue.js";
 import { createPlan } from "./tools/plan.js";
 import { createAdvice } from "./tools/advice.js";
 
-const TABS = ["schedule", "overdue", "plan", "advice"];
+const TABS = ["schedule", "overdue", "plan", "letter", "log", "advice"];
 const FACTORIES = { schedule: createSchedule, overdue: createOverdue, plan: createPlan, advice: createAdvice };
+/**
+ * Tools imported when their tab first opens. They are preloaded (index.html) but not evaluated
+ * with the first screen: importing them up front tripled Lighthouse's mobile total blocking time.
+ */
+const LAZY = {
+  letter: () => import("./tools/letter.js").then((m) => m.createLetter),
+  log: () => import("./tools/log.js").then((m) => m.createLog),
+};
 const tabButton = (name) => document.getElementById(`tab-${name}`);
 const panel = (name) => document.getElementById(`panel-${name}`);
 
 let activeTab = "schedule";
 const tools = {}; // built tools; the others are built the first time their tab opens
 let pending = {}; // state for tools not built yet
-const ctx = { rp, openAdvice, changed: saveState, ready: false };
+const ctx = { rp, openAdvice, changed: saveState, stateOf, ready: false };
 
 /** The tool behind a tab, built on first use. */
 function tool(name) {
-  if (!tools[name]) {
+  if (tools[name]) return tools[name];
+  if (LAZY[name]) {
+    tools[name] = {}; // until the module is here; its state stays in `pending`
+    LAZY[name]().then((create) => {
+      tools[name] = create(ctx, panel(name));
+      tools[name].setState?.(pending[name]);
+      if (activeTab === name) tools[name].update?.();
+    }, (error) => {
+      delete tools[name];
+      panel(name).textContent = `无法加载 / Could not load: ${error?.message ?? error}`;
+    });
+  } else {
     tools[name] = FACTORIES[name](ctx, panel(name));
     tools[name].setState?.(pending[name]);
   }
   return tools[name];
+}
+
+/** A tool's current state (or what the URL holds for one not built yet): the letter reads the budget tab's. */
+function stateOf(name) {
+  return tools[name]?.getState ? tools[name].getState() : pending[name];
 }
 
 function saveState() {

@@ -514,7 +514,7 @@ impl<'a> Fields<'a> {
             None => (String::new(), String::new()),
         };
         let mut known: Vec<&str> = self.known.clone();
-        crate::sort::sort_by(&mut known, |a, b| a < b);
+        known.sort_unstable();
         known.dedup();
         let known = comma_list(&known);
         Err(Error::new(

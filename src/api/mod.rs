@@ -4,12 +4,16 @@
 //! boundary (`src/wasm/`) only converts the JS value to JSON text and back; the native tests and
 //! the fuzz target call [`call`] with the same JSON the Node tests use.
 
+pub mod check;
+pub mod de;
 pub mod input;
 pub mod output;
 pub mod overdue;
 pub mod plan;
 pub mod restructure;
 pub mod schedule;
+pub mod ser;
+pub mod ts;
 pub mod tvm;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -18,29 +22,70 @@ use crate::json::{self, Value};
 /// An API function: parsed input → JSON text.
 pub type ApiFn = fn(&Value) -> Result<String>;
 
-/// Every exported function, by its JS name.
+/// Calls `$callback!` with the list of typed API functions, `jsName => path::function, Input,
+/// Output;` each: the one list that the JSON entry [`call`], the wasm exports and the generated
+/// TypeScript ([`ts::declarations`]) follow.
+#[macro_export]
+macro_rules! for_each_function {
+    ($callback:ident) => {
+        $callback! {
+            pmt => $crate::api::tvm::pmt, $crate::api::tvm::PmtInput, $crate::api::tvm::Unrounded;
+            ipmt => $crate::api::tvm::ipmt, $crate::api::tvm::PaymentPartInput, $crate::api::tvm::Unrounded;
+            ppmt => $crate::api::tvm::ppmt, $crate::api::tvm::PaymentPartInput, $crate::api::tvm::Unrounded;
+            pv => $crate::api::tvm::pv, $crate::api::tvm::PvInput, $crate::api::tvm::Unrounded;
+            fv => $crate::api::tvm::fv, $crate::api::tvm::FvInput, $crate::api::tvm::Unrounded;
+            nper => $crate::api::tvm::nper, $crate::api::tvm::NperInput, $crate::api::tvm::Unrounded;
+            rate => $crate::api::tvm::rate, $crate::api::tvm::RateInput, $crate::api::tvm::SolvedRate;
+            npv => $crate::api::tvm::npv, $crate::api::tvm::NpvInput, $crate::api::tvm::Unrounded;
+            irr => $crate::api::tvm::irr, $crate::api::tvm::IrrInput, $crate::api::tvm::SolvedRate;
+            xirr => $crate::api::tvm::xirr, $crate::api::tvm::XirrInput, $crate::api::tvm::SolvedRate;
+            effect => $crate::api::tvm::effect, $crate::api::tvm::EffectInput, $crate::api::tvm::Unrounded;
+            nominal => $crate::api::tvm::nominal, $crate::api::tvm::NominalInput, $crate::api::tvm::Unrounded;
+            cumipmt => $crate::api::tvm::cumipmt, $crate::api::tvm::CumulativeInput, $crate::api::tvm::Unrounded;
+            cumprinc => $crate::api::tvm::cumprinc, $crate::api::tvm::CumulativeInput, $crate::api::tvm::Unrounded;
+            budget => $crate::api::plan::budget, $crate::api::plan::BudgetInput, $crate::api::plan::BudgetResult;
+            payoff => $crate::api::plan::payoff, $crate::api::plan::PayoffInput, $crate::api::plan::PayoffResult;
+            overdue => $crate::api::overdue::overdue, $crate::api::overdue::OverdueInput, $crate::api::overdue::OverdueResult;
+            cardInterest => $crate::api::overdue::card_interest, $crate::api::overdue::CardInterestInput, $crate::api::overdue::CardInterestResult;
+        }
+    };
+}
+
+/// The JS name of every API function, in the order of [`crate::for_each_function`].
+pub const FUNCTION_NAMES: &[&str] = {
+    macro_rules! names {
+        ($($js:ident => $function:path, $input:ty, $output:ty;)*) => {
+            &[$(stringify!($js)),*]
+        };
+    }
+    crate::for_each_function!(names)
+};
+
+/// Runs a typed API function on JSON text: [`de::from_json`], the function, `serde_json`.
+///
+/// # Errors
+/// The input's and the function's errors.
+pub fn json_call<I: serde::de::DeserializeOwned, O: serde::Serialize>(
+    text: &str,
+    function: fn(&I) -> Result<O>,
+) -> Result<String> {
+    let input = de::from_json::<I>(text)?;
+    let output = function(&input)?;
+    serde_json::to_string(&output).map_err(|e| {
+        Error::new(
+            ErrorKind::InvalidInput,
+            "",
+            format!("internal error: {e}"),
+            format!("内部错误：{e}"),
+        )
+    })
+}
+
+/// Every exported function not yet typed, by its JS name.
 pub const FUNCTIONS: &[(&str, ApiFn)] = &[
-    ("pmt", tvm::pmt),
-    ("ipmt", tvm::ipmt),
-    ("ppmt", tvm::ppmt),
-    ("pv", tvm::pv),
-    ("fv", tvm::fv),
-    ("nper", tvm::nper),
-    ("rate", tvm::rate),
-    ("npv", tvm::npv),
-    ("irr", tvm::irr),
-    ("xirr", tvm::xirr),
-    ("effect", tvm::effect),
-    ("nominal", tvm::nominal),
-    ("cumipmt", tvm::cumipmt),
-    ("cumprinc", tvm::cumprinc),
     ("schedule", schedule::schedule),
     ("compareOffers", schedule::compare_offers),
     ("restructure", restructure::restructure),
-    ("overdue", overdue::overdue),
-    ("cardInterest", overdue::card_interest),
-    ("budget", plan::budget),
-    ("payoff", plan::payoff),
 ];
 
 /// Calls the function named `name` on JSON text.
@@ -51,7 +96,19 @@ pub const FUNCTIONS: &[(&str, ApiFn)] = &[
 /// let err = repayment_plan::api::call("pmt", r#"{"rate":"0.005","nper":360,"pvv":100000}"#).unwrap_err();
 /// assert_eq!((err.code(), err.field()), ("UNKNOWN_FIELD", "pvv"));
 /// ```
+///
+/// # Errors
+/// `INVALID_INPUT` for an unknown function name; otherwise the function's own errors.
 pub fn call(name: &str, input: &str) -> Result<String> {
+    macro_rules! dispatch {
+        ($($js:ident => $function:path, $input:ty, $output:ty;)*) => {
+            match name {
+                $(stringify!($js) => return json_call::<$input, _>(input, $function),)*
+                _ => {}
+            }
+        };
+    }
+    for_each_function!(dispatch);
     let function = FUNCTIONS
         .iter()
         .find(|(n, _)| *n == name)

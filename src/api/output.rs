@@ -8,25 +8,35 @@ use rust_decimal::Decimal;
 /// Places of an unrounded decimal result (the time-value functions).
 pub const UNROUNDED_PLACES: u32 = 10;
 
-/// A lone unrounded decimal as the whole result: `"-1037.0320893296"`.
-pub fn unrounded(value: Decimal) -> String {
-    let mut w = JsonWriter::new();
-    w.decimal_fixed(value, UNROUNDED_PLACES);
-    w.finish()
+/// An unrounded decimal result with [`UNROUNDED_PLACES`] places: `-1037.0320893296`.
+pub fn unrounded_text(value: Decimal) -> String {
+    let mut out = String::with_capacity(24);
+    crate::money::write_decimal_fixed(&mut out, value, UNROUNDED_PLACES);
+    out
 }
 
-/// [`unrounded`] of a solver's root as [`root_decimal`] gives it, without that conversion (a
-/// good part of a small call's time) when the answer cannot differ. Scaled to the last place,
-/// a root below 100 is off by under 2·10⁻⁴ of a unit (f64 rounding, and the digits the decimal
-/// conversion drops), so away from a tie it rounds to the same last digit.
-pub fn unrounded_root(root: f64) -> String {
+/// A lone unrounded decimal as the whole result: `"-1037.0320893296"`.
+pub fn unrounded(value: Decimal) -> String {
+    format!("\"{}\"", unrounded_text(value))
+}
+
+/// [`unrounded_text`] of a solver's root as [`root_decimal`] gives it, without that conversion
+/// (a good part of a small call's time) when the answer cannot differ. Scaled to the last
+/// place, a root below 100 is off by under 2·10⁻⁴ of a unit (f64 rounding, and the digits the
+/// decimal conversion drops), so away from a tie it rounds to the same last digit.
+pub fn unrounded_root_text(root: f64) -> String {
     let scaled = root * 1e10;
     let fraction = (scaled - scaled.trunc()).abs();
     if root.abs() < 100.0 && (fraction - 0.5).abs() > 0.01 {
         // |scaled| < 10^12, so the cast is exact.
-        return unrounded(Decimal::new(scaled.round() as i64, UNROUNDED_PLACES));
+        return unrounded_text(Decimal::new(scaled.round() as i64, UNROUNDED_PLACES));
     }
-    unrounded(root_decimal(root))
+    unrounded_text(root_decimal(root))
+}
+
+/// [`unrounded_root_text`] as a JSON string.
+pub fn unrounded_root(root: f64) -> String {
+    format!("\"{}\"", unrounded_root_text(root))
 }
 
 /// `"key": [{code, message, messageZh}, …]`.

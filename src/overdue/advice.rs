@@ -146,7 +146,6 @@ pub fn charge_warnings(annualised: Decimal, lpr: Decimal) -> Vec<Notice> {
 /// assert!(w.message.contains("3 grace days") && w.message_zh.contains("3 天"));
 /// ```
 pub fn grace_warning(grace_days: i64) -> Notice {
-    let grace_days = crate::error::int_text(grace_days);
     Notice::new(
         GRACE_ENDING,
         format!("You are within the {grace_days} grace days: paying now costs nothing extra. After the grace days, charges count from the original due date, not from the end of the grace."),

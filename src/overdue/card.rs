@@ -273,11 +273,11 @@ fn minimum_covered_on(payments: &[Payment], minimum: Money) -> Result<Option<Nai
     Ok(None)
 }
 
-/// Dated amounts `(date, order on the same day, fen)` in date order. One sort for every list
-/// keeps a single copy of the sort code in the wasm module.
+/// Dated amounts `(date, order on the same day, fen)` in date order (then by order and amount:
+/// tuples that compare equal are the same value, so an unstable sort gives the same list).
 fn by_date(list: impl Iterator<Item = (NaiveDate, u8, i64)>) -> Vec<(NaiveDate, u8, i64)> {
     let mut sorted: Vec<_> = list.collect();
-    crate::sort::sort_by(&mut sorted, |a, b| a < b);
+    sorted.sort_unstable();
     sorted
 }
 
@@ -316,7 +316,7 @@ fn interest_rows(
             changes.push((p.date, 1, -p.amount.fen()));
         }
     }
-    crate::sort::sort_by(&mut changes, |a, b| a < b);
+    changes.sort_unstable();
 
     let mut rows = Vec::new();
     let mut balance: i64 = 0;

@@ -27,7 +27,7 @@ pub mod advice;
 pub mod card;
 mod stage;
 
-pub use stage::{bucket, Classification};
+pub use stage::{bucket, Classification, BUCKETS};
 
 use crate::calendar::days_between;
 use crate::error::{Error, Result};
@@ -37,7 +37,7 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-/// Huabei's overdue fee per day on the unpaid amount of the bill or instalment: 0.05% [assume].
+/// Huabei's overdue fee per day on the unpaid amount of the bill or instalment: 0.05% \[assume\].
 pub const HUABEI_PENALTY_DAILY_RATE: Decimal = Decimal::from_parts(5, 0, 0, false, 4);
 /// Penalty rate = contract rate × this, for 借呗 and bank loans (+50%, the top of the 30–50% band).
 pub const DEFAULT_PENALTY_MULTIPLIER: Decimal = Decimal::from_parts(15, 0, 0, false, 1);
@@ -114,6 +114,9 @@ pub struct OverdueItem {
 
 impl OverdueItem {
     /// principal + interest + fee.
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` when the sum overflows.
     pub fn amount(&self) -> Result<Money> {
         Money::sum([self.principal, self.interest, self.fee])
     }
@@ -200,6 +203,9 @@ pub struct Accrual {
 
 impl Accrual {
     /// penalty + compound interest.
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` when the sum overflows.
     pub fn total_charges(&self) -> Result<Money> {
         self.penalty_interest.checked_add(self.compound_interest)
     }

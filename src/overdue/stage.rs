@@ -52,7 +52,7 @@ impl Classification {
 
 /// Collection bucket names, by completed 30-day blocks: M0 = not past due, M1 = 1–30 days,
 /// M2 = 31–60, …, M6 = 151–180, and `M6+` for more than 180 days.
-const BUCKETS: [&str; 8] = ["M0", "M1", "M2", "M3", "M4", "M5", "M6", "M6+"];
+pub const BUCKETS: [&str; 8] = ["M0", "M1", "M2", "M3", "M4", "M5", "M6", "M6+"];
 
 /// The collection bucket for `days_past_due`.
 ///

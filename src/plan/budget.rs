@@ -11,7 +11,7 @@
 //!
 //! Minimum debt payments count as needs (the 50/30/20 rule); the rule's 20% is savings *and*
 //! extra debt payments, so the unspent surplus counts there. Debt-to-income above 43% is the
-//! common "too high" line abroad [src]; Chinese bank guidance of at most 50% is an assumption and
+//! common "too high" line abroad \[src\]; Chinese bank guidance of at most 50% is an assumption and
 //! a parameter ([`DtiThresholds`]).
 //!
 //! Flags are independent conditions, each with a stable code (see [`FLAG_CODES`]) that a page can
@@ -43,9 +43,9 @@ pub struct Expense {
 /// The debt-to-income lines that raise a flag (fractions of income).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct DtiThresholds {
-    /// Above this: `DTI_HIGH`. Default 0.43, the common "too high" line abroad [src].
+    /// Above this: `DTI_HIGH`. Default 0.43, the common "too high" line abroad \[src\].
     pub high: Decimal,
-    /// Above this: `DTI_ABOVE_CN_GUIDANCE`. Default 0.50, Chinese bank guidance [assume].
+    /// Above this: `DTI_ABOVE_CN_GUIDANCE`. Default 0.50, Chinese bank guidance \[assume\].
     pub cn_guidance: Decimal,
 }
 

@@ -151,6 +151,9 @@ pub struct Plan {
 
 impl Plan {
     /// The sum of the debts' minimum payments.
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` when the sum overflows.
     pub fn minimums_total(&self) -> Result<Money> {
         Money::sum(self.debts.iter().map(|d| d.minimum_payment))
     }
@@ -652,8 +655,8 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
                 rank.push(d.rate.annual_equivalent());
                 order.push(i);
             }
-            // Stable: equal rates keep their input order.
-            crate::sort::sort_by(&mut order, |&a, &b| rank.get(a) > rank.get(b));
+            // Highest rate first; `sort_by` is stable, so equal rates keep their input order.
+            order.sort_by(|&a, &b| rank.get(b).cmp(&rank.get(a)));
             Ok(order)
         }
         Strategy::Custom(first) => {
@@ -687,7 +690,7 @@ fn payment_order(plan: &Plan, strategy: &Strategy) -> Result<Vec<usize>> {
 fn extra_by_month(extra: &[ExtraPayment]) -> Result<Vec<i64>> {
     let last = extra.iter().map(|e| e.month).max().unwrap_or(0);
     if last > MAX_MONTHS || extra.iter().any(|e| e.month == 0 || e.amount.is_negative()) {
-        let max = crate::error::int_text(MAX_MONTHS.into());
+        let max = MAX_MONTHS.to_string();
         return Err(Error::new(
             ErrorKind::OutOfRange,
             "extraPayments",

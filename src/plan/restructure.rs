@@ -56,6 +56,9 @@ pub struct Debt {
 
 impl Debt {
     /// Everything owed.
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` when the sum overflows.
     pub fn total(&self) -> Result<Money> {
         Money::sum([self.principal, self.interest, self.fees, self.penalties])
     }
@@ -152,14 +155,22 @@ fn loan(request: &Request, financed: Money, periods: u32) -> Loan {
     loan
 }
 
-/// The largest instalment of a schedule.
-fn largest(schedule: &Schedule) -> Money {
+/// The largest instalment of a schedule. A schedule without rows (which `build` never makes)
+/// is an error, not a payment of 0.00 that would fit every target.
+fn largest(schedule: &Schedule) -> Result<Money> {
     schedule
         .rows
         .iter()
         .map(|r| r.payment)
         .max()
-        .unwrap_or(Money::ZERO)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::NoSolution,
+                "",
+                "the schedule has no instalments",
+                "还款计划没有任何一期",
+            )
+        })
 }
 
 /// The fewest periods (≤ 60) whose largest instalment fits `target`.
@@ -183,10 +194,10 @@ fn solve_periods(request: &Request, financed: Money, target: Money) -> Result<(u
     }
     let fits = |n: u32| -> Result<Option<Schedule>> {
         let schedule = build(&loan(request, financed, n))?;
-        Ok((largest(&schedule) <= target).then_some(schedule))
+        Ok((largest(&schedule)? <= target).then_some(schedule))
     };
     let Some(longest) = fits(MAX_PERIODS)? else {
-        let needed = largest(&build(&loan(request, financed, MAX_PERIODS))?);
+        let needed = largest(&build(&loan(request, financed, MAX_PERIODS))?)?;
         return Err(limit_error(
             "targetPayment",
             &format!("; over 60 months the payment is {needed}, more than the target"),
@@ -265,7 +276,7 @@ pub fn restructure(request: &Request) -> Result<Plan> {
     advice(request, &mut warnings);
     Ok(Plan {
         periods,
-        payment: largest(&schedule),
+        payment: largest(&schedule)?,
         financed,
         waived,
         schedule,

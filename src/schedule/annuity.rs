@@ -28,6 +28,9 @@ use crate::money::{Money, RoundingMode};
 use rust_decimal::prelude::*;
 
 /// The exact payment `P·r·(1+r)^n / ((1+r)^n − 1)`, `P/n` when r = 0, in yuan.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when `(1+r)^n` or the payment does not fit 28-digit decimals, or `n` is 0.
 pub fn exact_payment(principal: Money, r: Decimal, n: u32) -> Result<Decimal> {
     cost::pmt(
         r,
@@ -40,6 +43,9 @@ pub fn exact_payment(principal: Money, r: Decimal, n: u32) -> Result<Decimal> {
 }
 
 /// The payment rounded to the fen with `mode`.
+///
+/// # Errors
+/// `OUT_OF_RANGE` as [`exact_payment`], or when the payment in fen does not fit an `i64`.
 pub fn payment(principal: Money, r: Decimal, n: u32, mode: RoundingMode) -> Result<Money> {
     Money::round(exact_payment(principal, r, n)?, mode)
 }
@@ -65,17 +71,16 @@ pub fn periods_for_payment(balance: Money, r: Decimal, payment: Money) -> Result
     )?;
     // A hair above a whole number is rounding noise of the logarithms, not another period.
     let n = exact::sub(n, Decimal::new(1, 12))?;
-    // ⌈n⌉ for n ≥ 0, without Decimal::ceil (whose addition would add 2 KB to the wasm).
-    let whole = n.trunc();
-    let part = u32::from(!exact::sub(n, whole)?.is_zero() && n.is_sign_positive());
-    Ok(whole
-        .to_u32()
-        .unwrap_or(u32::MAX)
-        .saturating_add(part)
-        .max(1))
+    // ⌈n⌉, at least 1, and u32::MAX where it does not fit (the caller keeps the shorter of this
+    // and the term left). `ceil` cannot overflow: a decimal with a fraction is far below the
+    // largest.
+    Ok(n.ceil().to_u32().unwrap_or(u32::MAX).max(1))
 }
 
 /// The model figures: `M` and `M·n − P`, each rounded half-up once.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a figure does not fit 28-digit decimals or an `i64` of fen.
 pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
     let m = exact_payment(principal, r, n)?;
     let interest = exact::sub(exact::mul(m, Decimal::from(n))?, principal.to_decimal())?;

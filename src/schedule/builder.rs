@@ -7,7 +7,7 @@ use super::{
 };
 use crate::calendar::{days_between, DayCount, MAX_DATE};
 use crate::cost::{self, Apr};
-use crate::error::{int_text, Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::exact;
 use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
 use crate::notice::Notice;
@@ -118,7 +118,6 @@ type Problem = fn(&str, &str, &str) -> Error;
 
 /// `list[i].key`, the field of an item's error.
 fn item_field(list: &str, i: usize, key: &str) -> String {
-    let i = int_text(i as i64);
     format!("{list}[{i}].{key}")
 }
 
@@ -828,15 +827,14 @@ fn amortise(
     for p in loan.prepayments.iter().filter(|p| p.after_period >= k) {
         warnings.push(Notice::new(
             "PREPAYMENT_AFTER_PAYOFF",
-            format!("the prepayment after period {} was not applied: the loan is already repaid by then", int_text(p.after_period.into())),
-            format!("第 {} 期后的提前还款未计入：此前贷款已还清", int_text(p.after_period.into())),
+            format!("the prepayment after period {} was not applied: the loan is already repaid by then", p.after_period),
+            format!("第 {} 期后的提前还款未计入：此前贷款已还清", p.after_period),
         ));
     }
     Ok(())
 }
 
 fn prepayment_capped(k: u32, asked: Money, balance: Money) -> Notice {
-    let k = int_text(k.into());
     Notice::new(
         "PREPAYMENT_CAPPED",
         format!("the prepayment after period {k} ({asked}) is more than the balance; only {balance} is needed to clear the loan"),
@@ -1066,7 +1064,7 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
     }
     match loan.method {
         Method::Flat => {
-            let quoted = percent(Accrual::of(loan).map_or(Decimal::ZERO, |a| a.annual));
+            let quoted = percent(Accrual::of(loan)?.annual);
             warnings.push(Notice::new(
                 "FLAT_RATE_TRUE_COST",
                 format!("interest is charged on the original principal every period: the quoted {quoted} a year is really {shown} (IRR), roughly twice as much"),
@@ -1090,8 +1088,7 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
         }
         Method::InterestOnly | Method::Bullet => {
             if let Some(last) = rows.last() {
-                let mut due = String::new();
-                crate::calendar::write_date(&mut due, last.due);
+                let due = last.due;
                 warnings.push(Notice::new(
                     "BALLOON_PAYMENT",
                     format!(
@@ -1105,10 +1102,7 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
         _ => {}
     }
     if !loan.upfront_fee.is_zero() {
-        let received = loan
-            .principal
-            .checked_sub(loan.upfront_fee)
-            .unwrap_or(loan.principal);
+        let received = loan.principal.checked_sub(loan.upfront_fee)?;
         warnings.push(Notice::new(
             "UPFRONT_FEE",
             format!("you receive only {received} but repay {}: the upfront fee is part of the annualised rate", loan.principal),
@@ -1117,7 +1111,7 @@ fn cost_warnings(loan: &Loan, rows: &[Row], apr: &Apr, warnings: &mut Vec<Notice
     }
     if loan.odd_first_period() {
         if let Some(first) = rows.first() {
-            let days = int_text(first.days);
+            let days = first.days;
             warnings.push(Notice::new(
                 "ODD_FIRST_PERIOD",
                 format!(

@@ -25,6 +25,9 @@ use crate::money::{Money, RoundingMode};
 
 /// The model figures: the single payment `P + interest` and the interest, where `interest` is the
 /// exact (unrounded) accrual of the whole term.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a figure does not fit an `i64` of fen.
 pub fn model(principal: Money, interest: rust_decimal::Decimal) -> Result<Model> {
     let interest = Money::round(interest, RoundingMode::HalfUp)?;
     Ok(Model {

@@ -23,6 +23,9 @@ use crate::money::{Money, RoundingMode};
 use rust_decimal::Decimal;
 
 /// The model figures: first payment `P/n + P·r` and total interest `P·r·(n+1)/2`.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when `n` is 0 or a figure does not fit 28-digit decimals or an `i64` of fen.
 pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
     let p = principal.to_decimal();
     let per_period_interest = exact::mul(p, r)?;

@@ -27,6 +27,9 @@ use crate::money::{Money, RoundingMode};
 use rust_decimal::Decimal;
 
 /// The total fee as a fraction of the principal: `F`, or `f·n`.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when `f·n` does not fit 28-digit decimals.
 pub fn total_rate(fee: FeeRate, n: u32) -> Result<Decimal> {
     match fee {
         FeeRate::Total(total) => Ok(total),
@@ -43,11 +46,17 @@ pub fn total_rate(fee: FeeRate, n: u32) -> Result<Decimal> {
 /// let fee = fee_instalment::total_fee(Money::from_fen(111_111), FeeRate::Total("0.045".parse().unwrap()), 6, RoundingMode::HalfEven);
 /// assert_eq!(fee.unwrap().to_string(), "50.00");
 /// ```
+///
+/// # Errors
+/// `OUT_OF_RANGE` when the fee does not fit 28-digit decimals or an `i64` of fen.
 pub fn total_fee(principal: Money, fee: FeeRate, n: u32, mode: RoundingMode) -> Result<Money> {
     principal.mul_rate(total_rate(fee, n)?, mode)
 }
 
 /// The model figures: the payment `(P + P·F)/n` and the fee `P·F`.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when `n` is 0 or a figure does not fit 28-digit decimals or an `i64` of fen.
 pub fn model(principal: Money, fee: FeeRate, n: u32) -> Result<Model> {
     let total = exact::mul(principal.to_decimal(), total_rate(fee, n)?)?;
     let payment = exact::div(exact::add(principal.to_decimal(), total)?, Decimal::from(n))?;

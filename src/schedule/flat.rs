@@ -28,11 +28,17 @@ use crate::money::{Money, RoundingMode};
 use rust_decimal::Decimal;
 
 /// Total interest `P·m·n` rounded with `mode`.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when the interest does not fit 28-digit decimals or an `i64` of fen.
 pub fn total_interest(principal: Money, m: Decimal, n: u32, mode: RoundingMode) -> Result<Money> {
     principal.mul_rate(exact::mul(m, Decimal::from(n))?, mode)
 }
 
 /// The model figures: the payment `P/n + P·m` and total interest `P·m·n`.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when `n` is 0 or a figure does not fit 28-digit decimals or an `i64` of fen.
 pub fn model(principal: Money, m: Decimal, n: u32) -> Result<Model> {
     let p = principal.to_decimal();
     let per_period_interest = exact::mul(p, m)?;

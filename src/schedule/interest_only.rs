@@ -19,6 +19,9 @@ use crate::money::{Money, RoundingMode};
 use rust_decimal::Decimal;
 
 /// The model figures: the regular payment `P·r` and total interest `P·r·n`.
+///
+/// # Errors
+/// `OUT_OF_RANGE` when a figure does not fit 28-digit decimals or an `i64` of fen.
 pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
     let per_period = exact::mul(principal.to_decimal(), r)?;
     Ok(Model {

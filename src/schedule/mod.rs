@@ -209,6 +209,9 @@ impl Loan {
     }
 
     /// Due date of period `k` (1-based).
+    ///
+    /// # Errors
+    /// `OUT_OF_RANGE` (field `periods`) when the date would fall after 2200-12-31.
     pub fn due_date(&self, k: u32) -> Result<NaiveDate> {
         let date = match self.first_due {
             Some(first) => add_months(first, k - 1),
@@ -323,6 +326,9 @@ pub struct Split {
 }
 
 impl Split {
+    /// Splits `total` into `n` parts (`n` 0 is taken as 1) by `policy`.
+    /// # Errors
+    /// `OUT_OF_RANGE` when a part does not fit an `i64` of fen.
     pub fn new(total: Money, n: u32, policy: RoundingPolicy) -> Result<Split> {
         let exact = crate::exact::div(Decimal::new(total.fen(), 2), Decimal::from(n.max(1)))?;
         let mut regular = Money::round(exact, policy.mode)?;

@@ -7,11 +7,23 @@ import { useBrowser, openPage, closeClean, ARTIFACTS, showCompare } from "./harn
 
 const env = useBrowser();
 const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
-const TABS = ["schedule", "overdue", "plan", "advice"];
+const TABS = ["schedule", "overdue", "plan", "letter", "log", "advice"];
+
+/** One collection-log entry with every problem flagged, so its links to where to turn are audited and shown. */
+async function logEntry(page) {
+  await page.waitForSelector("#panel-log[data-loaded]");
+  if (await page.locator("#log-list .log-entry").count()) return;
+  await page.fill("#log-number", "+86 138 0013 8000");
+  await page.fill("#log-company", "某某催收公司");
+  await page.fill("#log-summary", "说今天不还就去单位找我，还要通知我父母。");
+  for (const flag of ["threat", "insult", "thirdParty", "night", "fakeLegal"]) await page.check(`#log-flag-${flag}`);
+  await page.click("#log-form button[type=submit]");
+  await page.waitForSelector("#log-list .log-entry");
+}
 
 // Each test uses its own page: they run side by side (most of the time is waiting for results).
 describe("a11y", { concurrency: 2 }, () => {
-  // axe at both widths and in both languages (each layout once, each language once); screenshots of all four.
+  // axe at both widths and in both languages (each layout once, each language once); screenshots of all of them.
   const AUDIT = new Set(["360-zh", "1280-en"]);
 
   for (const width of [360, 1280]) {
@@ -27,6 +39,8 @@ describe("a11y", { concurrency: 2 }, () => {
           await page.click(`#tab-${tab}`);
           if (tab === "plan") await page.locator("#restructure").evaluate((d) => (d.open = true));
           if (tab === "schedule") await showCompare(page);
+          if (tab === "log") await logEntry(page);
+          if (tab === "letter") await page.waitForSelector("#letter-box article.letter p");
           await page.waitForTimeout(250); // results update after a short pause
           await page.screenshot({ path: fileURLToPath(new URL(`page-${tab}-${width}-${lang}.png`, ARTIFACTS)), fullPage: true });
           if (!audit) continue;

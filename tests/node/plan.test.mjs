@@ -120,6 +120,33 @@ test("names are kept exactly as given and returned as text", () => {
   checkInvariants(input, result);
 });
 
+test("any text in a name comes back exactly: quotes, backslashes, newlines, emoji, Chinese, controls", () => {
+  // The timeline travels in a compact form that length-prefixes strings in UTF-16 units: names
+  // with surrogate pairs, line breaks, control characters and JSON-looking text must survive it.
+  const names = [
+    'say "hi"', "back\\slash\\", "two\nlines", "crlf\r\nend", "\ttab", "花呗 借呗 信用卡",
+    "👨‍👩‍👧 family", "🇨🇳", "\u0000\u0001\u0002 controls", "\\u0041 not an escape", '"]}{["', "😀".repeat(200),
+  ];
+  const input = {
+    debts: names.map((name, i) => ({ name, balance: 500 + 100 * i, annualRate: 0.12, minimumPayment: i === 3 ? 1 : 20 })),
+    monthlyBudget: 1000,
+    strategy: "custom",
+    order: [names[11], names[6]],
+    startDate: "2025-01-31",
+  };
+  const result = payoff(input);
+  checkInvariants(input, result);
+  assert.deepEqual(result.debts.map((d) => d.name), names);
+  for (const month of result.timeline) {
+    const order = month.rows.map((r) => names.indexOf(r.name));
+    assert.ok(order.every((k, j) => k >= 0 && (j === 0 || k > order[j - 1])), `month ${month.month}: ${JSON.stringify(month.rows.map((r) => r.name))}`);
+  }
+  assert.deepEqual(result.timeline[0].rows.map((r) => r.name), names);
+  const below = result.warnings.find((w) => w.code === "MINIMUM_BELOW_INTEREST");
+  assert.ok(below.message.includes(`"${names[3]}"`) && below.messageZh.includes(`“${names[3]}”`));
+  assert.deepEqual(JSON.parse(JSON.stringify(result)), result);
+});
+
 test("20 debts over 360 months: deterministic and fast", () => {
   const debts = Array.from({ length: 20 }, (_, i) => ({
     name: `debt ${i + 1}`,

@@ -7,9 +7,12 @@ const listeners = new Set();
 /** The current language, "zh" or "en". */
 export const lang = () => current;
 
-/** Picks the text of the current language from a `{ zh, en }` pair (a plain string passes through). */
-export function tr(text, vars) {
-  let s = typeof text === "string" ? text : text?.[current] ?? text?.zh ?? "";
+/**
+ * Picks the text of the current language (or of `forLang`, for a document written in another
+ * language than the page's) from a `{ zh, en }` pair (a plain string passes through).
+ */
+export function tr(text, vars, forLang = current) {
+  let s = typeof text === "string" ? text : text?.[forLang] ?? text?.zh ?? "";
   if (vars) s = s.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : `{${k}}`));
   return s;
 }
@@ -53,10 +56,12 @@ export const STATIC = {
   tabSchedule: { zh: "还款计划", en: "Schedule" },
   tabOverdue: { zh: "逾期计算", en: "Overdue" },
   tabPlan: { zh: "预算与还款", en: "Budget" },
+  tabLetter: { zh: "协商还款申请书", en: "Negotiation letter" },
+  tabLog: { zh: "催收记录", en: "Collection log" },
   tabAdvice: { zh: "建议", en: "Advice" },
   footer: {
-    zh: "本页仅供参考，具体以合同和贷款方账单为准。页面不使用 Cookie、不做统计、不向任何服务器发送你的数据；输入只保存在网址 # 后面，方便收藏或分享。",
-    en: "For reference only; your contract and the lender's bill decide. No cookies, no analytics, nothing you type is sent to any server; inputs are kept only after the # in the address so you can bookmark or share them.",
+    zh: "本页仅供参考，具体以合同和贷款方账单为准。页面不使用 Cookie、不做统计、不向任何服务器发送你的数据；输入只保存在网址 # 后面，方便收藏或分享；申请书里的个人信息不写进网址，催收记录只在你打开保存后才存在这个浏览器里。",
+    en: "For reference only; your contract and the lender's bill decide. No cookies, no analytics, nothing you type is sent to any server; inputs are kept only after the # in the address so you can bookmark or share them; the letter's personal details never go there, and the collection log is kept in this browser only if you turn saving on.",
   },
   print: { zh: "打印", en: "Print" },
   reset: { zh: "恢复示例", en: "Reset to the example" },

@@ -10,6 +10,13 @@ export function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Prints one part of the page alone (the print stylesheet hides the rest under `html[data-print=part]`). */
+export function printPart(part) {
+  document.documentElement.dataset.print = part;
+  window.print();
+  delete document.documentElement.dataset.print;
+}
+
 export function debounce(fn, ms = 90) {
   let t = 0;
   return () => {

@@ -55,7 +55,7 @@ const SPEC = [
   { key: "chartStrategy", type: "select", label: L("时间线显示哪种还法", "Timeline shows"), options: STRATEGIES },
 ];
 
-const RS_SPEC = [
+export const RS_SPEC = [
   { row: [
     { key: "principal", type: "money", label: L("本金", "Principal") },
     { key: "interest", type: "money", label: L("已产生的利息", "Interest so far") },

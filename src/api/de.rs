@@ -1,0 +1,1362 @@
+//! Reading inputs: serde deserialization with this crate's strict value grammar and error model.
+//!
+//! Every input type derives `Deserialize` with `deny_unknown_fields`; its leaves (numbers,
+//! money, dates, options) are read by the [`Leaf`] impls here, through
+//! `#[serde(deserialize_with = "de::req")]` (required) or
+//! `#[serde(default, deserialize_with = "de::opt")]` (optional). Bounds are not checked here but
+//! by each input's `validate`, so a Rust caller that builds an input by hand gets the same checks.
+//!
+//! [`from_json`] reads JSON text with `serde_json` and turns every failure into the crate's
+//! [`Error`], with the field path found from where in the text serde_json stopped
+//! ([`path_at`]: nothing is tracked while reading succeeds):
+//!
+//! | failure | code | message |
+//! |---|---|---|
+//! | not JSON, nested too deep | `INVALID_INPUT` | |
+//! | the input is not an object | `INVALID_INPUT` | `the input must be an object, not number` |
+//! | a key the type does not have | `UNKNOWN_FIELD` | `… is not a known field; did you mean annualRate? (known: …)` |
+//! | a required key is absent | `MISSING_FIELD` | `principal is required` |
+//! | an object or array of the wrong type | `INVALID_TYPE` | `rounding must be an object, not string` |
+//! | a leaf value | as the [`Leaf`] impl says | |
+//!
+//! Conventions, the same for every function:
+//! * numbers: a JSON number, or a string in the strict grammar of [`parse_decimal`]; `null`
+//!   (what `JSON.stringify` makes of NaN and ±Infinity) is never a number; a JS number is read
+//!   through its shortest round-trip decimal (`0.1` is exactly 0.1);
+//! * money: at most 2 decimals; rates: fractions (`0.049` = 4.9%);
+//! * dates: `YYYY-MM-DD`; an absent key means "use the default", `null` is an error.
+
+use crate::calendar::parse_date;
+use crate::error::{Error, ErrorKind, Result};
+use crate::money::{parse_decimal, parse_json_number, DecimalSyntax, Money};
+use chrono::NaiveDate;
+use rust_decimal::prelude::*;
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// Longest string accepted where a number or date is expected.
+const MAX_NUMBER_TEXT: usize = 64;
+/// Largest input accepted, in bytes of JSON text.
+pub const MAX_INPUT_BYTES: usize = 32 << 20;
+
+/// Stands for the field path in a leaf's message until the path is known.
+const PATH: &str = "\u{1}";
+/// Frames an [`Error`] carried through serde as a custom error message (see [`carry`]).
+const FRAME: char = '\u{0}';
+
+/// Reads JSON text into the input type `T`, with the crate's error for every failure.
+///
+/// ```
+/// use repayment_plan::api::{de::from_json, tvm::PmtInput};
+/// let input: PmtInput = from_json(r#"{"rate":"0.005","nper":360,"pv":100000}"#).unwrap();
+/// assert_eq!(input.nper.to_string(), "360");
+/// let error = from_json::<PmtInput>(r#"{"rate":"0.005","nper":360,"pvv":1}"#).unwrap_err();
+/// assert_eq!((error.code(), error.field()), ("UNKNOWN_FIELD", "pvv"));
+/// assert!(error.message().contains("did you mean pv?"));
+/// ```
+///
+/// # Errors
+/// See the module docs: `INVALID_INPUT`, `UNKNOWN_FIELD`, `MISSING_FIELD`, `INVALID_TYPE`, and
+/// each leaf's own errors (`INVALID_NUMBER`, `INVALID_DATE`, `INVALID_OPTION`, …).
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(invalid_input(
+            "the input is larger than 32 MB".into(),
+            "输入超过 32 MB".into(),
+        ));
+    }
+    if nesting(text) > MAX_DEPTH {
+        return Err(too_deep());
+    }
+    let text = &well_formed(text);
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(MapOnly(&mut reader)).map_err(|e| {
+        let at = offset(text, e.line(), e.column());
+        let message = e.to_string();
+        let stop = if message.starts_with("missing field") {
+            Stop::ObjectEnd
+        } else if message.starts_with(FRAME) {
+            Stop::AfterValue
+        } else {
+            Stop::AtValue
+        };
+        explain(&path_at(text, at, stop), e)
+    })?;
+    reader.end().map_err(|e| explain("", e))?;
+    Ok(value)
+}
+
+/// Deepest nesting accepted; real inputs are at most 4 levels deep.
+pub const MAX_DEPTH: usize = 32;
+
+fn too_deep() -> Error {
+    invalid_input(
+        "the input is nested too deeply".into(),
+        "输入嵌套层级过深".into(),
+    )
+}
+
+/// How deeply JSON text nests (`[[1]]` is 2): brackets outside strings. Checked before reading,
+/// so that depth is refused the same way whatever key holds it.
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// `text` with each lone surrogate escape (`\ud800` not paired; `JSON.stringify` writes one for
+/// a broken string) replaced by `\ufffd`, the replacement character, as the old reader did:
+/// serde_json refuses lone surrogates. Same length, so error offsets do not move.
+fn well_formed(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("\\u") {
+        return text.into();
+    }
+    let bytes = text.as_bytes();
+    let surrogate = |at: usize| -> Option<u16> {
+        let hex = text.get(at + 2..at + 6)?;
+        (bytes.get(at) == Some(&b'\\') && bytes.get(at + 1) == Some(&b'u'))
+            .then(|| u16::from_str_radix(hex, 16).ok())
+            .flatten()
+            .filter(|u| (0xD800..0xE000).contains(u))
+    };
+    let mut out = text.as_bytes().to_vec();
+    let (mut i, mut escaped) = (0, false);
+    while i < bytes.len() {
+        if escaped {
+            escaped = false;
+            i += 1;
+            continue;
+        }
+        if bytes[i] == b'\\' {
+            match surrogate(i) {
+                Some(high)
+                    if high < 0xDC00 && surrogate(i + 6).is_some_and(|low| low >= 0xDC00) =>
+                {
+                    i += 12;
+                    continue;
+                }
+                Some(_) => out[i + 2..i + 6].copy_from_slice(b"fffd"),
+                None => {}
+            }
+            escaped = true;
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map_or(text.into(), Into::into)
+}
+
+/// The byte offset of serde_json's error position (line and column, 1-based, in bytes).
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column).min(text.len())
+}
+
+/// Where serde_json stopped, relative to the value at fault.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// At the value's first character (serde_json refused its type before reading it).
+    AtValue,
+    /// After the value, or after its opening bracket (a leaf visitor refused it).
+    AfterValue,
+    /// At the end of the object that lacks a field.
+    ObjectEnd,
+}
+
+/// The field path (`items[1].fee`) at byte `end` of JSON text: the keys and indices of the
+/// objects and arrays open there, read as [`Stop`] says. Computed only on error, so reading a
+/// valid input tracks nothing (serde_path_to_error's tracking wrapped every visitor of every
+/// input type: about 30 KB of wasm).
+pub fn path_at(text: &str, end: usize, stop: Stop) -> String {
+    enum Frame {
+        Object(Option<String>),
+        Array(usize),
+    }
+    let bytes = text.as_bytes();
+    let end = end.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut expecting_key = false;
+    // The last byte outside strings and white space: a value rejected for its type may have had
+    // its opening bracket read, but is not inside itself.
+    let mut last = b' ';
+    let mut i = 0;
+    while i < end {
+        if !bytes[i].is_ascii_whitespace() {
+            last = bytes[i];
+        }
+        match bytes[i] {
+            b'{' => {
+                stack.push(Frame::Object(None));
+                expecting_key = true;
+            }
+            b'[' => stack.push(Frame::Array(0)),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
+                Some(Frame::Object(_)) => expecting_key = true,
+                None => {}
+            },
+            b':' => expecting_key = false,
+            b'"' => {
+                // The string's end: the next quote not escaped.
+                let mut j = i + 1;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                if j >= end {
+                    break;
+                }
+                if expecting_key {
+                    if let Some(Frame::Object(key)) = stack.last_mut() {
+                        *key = serde_json::from_str(&text[i..=j]).ok();
+                    }
+                }
+                i = j;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if stop == Stop::AfterValue && last == b'[' {
+        stack.pop();
+    }
+    if stop == Stop::ObjectEnd {
+        // The object whose field is missing, whether or not its `}` was read.
+        if let (Some(Frame::Object(key)), true) = (stack.last_mut(), bytes.get(end) != Some(&b'}'))
+        {
+            *key = None;
+        }
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object(None) => {}
+            Frame::Array(n) => {
+                path.push('[');
+                path.push_str(&n.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+/// `parent.key`, or `key` at the root.
+pub fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// `parent[i]`.
+pub fn index(parent: &str, i: usize) -> String {
+    format!("{parent}[{i}]")
+}
+
+fn invalid_input(en: String, zh: String) -> Error {
+    Error::new(ErrorKind::InvalidInput, "", en, zh)
+}
+
+/// The crate's error for a serde_json failure at `path`.
+fn explain(path: &str, error: serde_json::Error) -> Error {
+    use serde_json::error::Category;
+    let text = error.to_string();
+    if let Some(carried) = uncarry(&text, path) {
+        return carried;
+    }
+    match error.classify() {
+        Category::Data => {}
+        Category::Io | Category::Syntax | Category::Eof => {
+            if text.starts_with("recursion limit exceeded") {
+                return too_deep();
+            }
+            let (line, column) = (error.line(), error.column());
+            return invalid_input(
+                format!("the input is not valid JSON (line {line}, column {column})"),
+                format!("输入不是有效的 JSON（第 {line} 行第 {column} 列）"),
+            );
+        }
+    }
+    // serde's own messages (serde::de::Error's provided methods), followed by serde_json's
+    // " at line L column C".
+    let message = match text.rfind(" at line ") {
+        Some(at) => &text[..at],
+        None => text.as_str(),
+    };
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        return unknown_field(path, rest);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.trim_end_matches('`');
+        let path = join(path, key);
+        return Error::new(
+            ErrorKind::MissingField,
+            &path,
+            format!("{path} is required"),
+            format!("缺少必填字段 {path}"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let got = serde_type_name(rest);
+        let expected_array = rest.contains("expected a sequence");
+        if path.is_empty() {
+            return invalid_input(
+                format!("the input must be an object, not {got}"),
+                format!("输入须为对象，而不是 {got}"),
+            );
+        }
+        let (en, zh) = if expected_array {
+            ("an array", "数组")
+        } else {
+            ("an object", "对象")
+        };
+        return wrong_type(path, en, zh, got);
+    }
+    invalid_input(
+        format!("the input could not be read: {message}"),
+        format!("无法读取输入：{message}"),
+    )
+}
+
+/// The JSON type name of serde's `Unexpected` text (`integer `5``, `unit value`, …).
+fn serde_type_name(unexpected: &str) -> &'static str {
+    let first = unexpected.split([' ', ',']).next().unwrap_or("");
+    match first {
+        "boolean" => "boolean",
+        "integer" | "floating" => "number",
+        "string" | "character" => "string",
+        "unit" | "null" => "null",
+        "sequence" => "array",
+        _ => "object",
+    }
+}
+
+/// `UNKNOWN_FIELD` from serde's "unknown field `key`, expected one of `a`, `b`" (after the
+/// opening backtick), with a spelling suggestion from the known keys. `at` is the path where
+/// reading stopped, which may already end with the key.
+fn unknown_field(at: &str, rest: &str) -> Error {
+    let end = ["`, expected ", "`, there are no fields"]
+        .iter()
+        .filter_map(|tail| rest.find(tail))
+        .min()
+        .unwrap_or(rest.len());
+    let (key, expected) = rest.split_at(end);
+    let mut known: Vec<&str> = expected
+        .split('`')
+        .skip(2)
+        .step_by(2)
+        .filter(|k| !k.is_empty())
+        .collect();
+    let path = if at.ends_with(key) {
+        at.to_string()
+    } else {
+        join(at, key)
+    };
+    let suggestion = known
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min()
+        .map(|(_, k)| k);
+    let (hint_en, hint_zh) = match suggestion {
+        Some(k) => (
+            format!("; did you mean {k}?"),
+            format!("；是否想填写 {k}？"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    known.sort_unstable();
+    known.dedup();
+    let known = known.join(", ");
+    Error::new(
+        ErrorKind::UnknownField,
+        &path,
+        format!("{path} is not a known field{hint_en} (known: {known})"),
+        format!("无法识别字段 {path}{hint_zh}（可用字段：{known}）"),
+    )
+}
+
+/// Levenshtein distance, for spelling suggestions (keys are short).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    // One row of the distance table, updated in place.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().take(64).enumerate() {
+        // `diagonal` is the previous row's value one column left; `left` the new row's.
+        let (mut diagonal, mut left) = (i, i + 1);
+        let mut cells = row.iter_mut();
+        if let Some(first) = cells.next() {
+            *first = left;
+        }
+        for (cb, cell) in b.iter().zip(cells) {
+            let up = *cell;
+            left = (diagonal + usize::from(ca != *cb))
+                .min(left + 1)
+                .min(up + 1);
+            diagonal = up;
+            *cell = left;
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// `{path} must be {expected}, not {got}`.
+pub fn wrong_type(path: &str, expected_en: &str, expected_zh: &str, got: &str) -> Error {
+    Error::new(
+        ErrorKind::InvalidType,
+        path,
+        format!("{path} must be {expected_en}, not {got}"),
+        format!("{path} 应为{expected_zh}，而不是 {got}"),
+    )
+}
+
+/// An error of a leaf, whose path is not known yet, as a serde custom error: its parts framed
+/// by NUL characters, the path written as [`PATH`]. [`from_json`] takes it apart again.
+fn carry<E: de::Error>(error: Error) -> E {
+    E::custom(format_args!(
+        "{FRAME}{}{FRAME}{}{FRAME}{}{FRAME}",
+        error.code(),
+        error.message(),
+        error.message_zh()
+    ))
+}
+
+/// The error [`carry`] framed in `text`, with `path` put in.
+fn uncarry(text: &str, path: &str) -> Option<Error> {
+    let mut parts = text.split(FRAME).skip(1);
+    let (code, en, zh) = (parts.next()?, parts.next()?, parts.next()?);
+    let kind = ErrorKind::ALL.into_iter().find(|k| k.code() == code)?;
+    Some(Error::new(
+        kind,
+        path,
+        en.replace(PATH, path),
+        zh.replace(PATH, path),
+    ))
+}
+
+/// What serde handed a leaf: the JSON value, without copying strings.
+#[derive(Clone, Copy, Debug)]
+pub enum Token<'a> {
+    /// A JSON number, as the shortest decimal text that reads back as the same double (what
+    /// JavaScript's `JSON.stringify` writes), or as an integer.
+    Number(Number),
+    Str(&'a str),
+    Bool(bool),
+    Null,
+    Array,
+    Object,
+}
+
+/// A JSON number as serde_json read it.
+#[derive(Clone, Copy, Debug)]
+pub enum Number {
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+}
+
+impl Token<'_> {
+    /// The JSON type name, for messages.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Token::Number(_) => "number",
+            Token::Str(_) => "string",
+            Token::Bool(_) => "boolean",
+            Token::Null => "null",
+            Token::Array => "array",
+            Token::Object => "object",
+        }
+    }
+
+    /// The value, short, for a message: never the whole of a 10 MB string.
+    fn echo(self) -> String {
+        match self {
+            Token::Str(s) => {
+                let short: String = s.chars().take(24).collect();
+                if short.len() < s.len() {
+                    format!("\"{short}…\"")
+                } else {
+                    format!("\"{short}\"")
+                }
+            }
+            Token::Number(n) => n.text().chars().take(24).collect(),
+            other => other.type_name().to_string(),
+        }
+    }
+}
+
+impl Number {
+    /// The number as JavaScript's `Number.prototype.toString` writes it (what `JSON.stringify`
+    /// sent): the shortest round-trip digits, plain from 10⁻⁶ to below 10²¹, else `d.ddde±x`.
+    pub fn text(self) -> String {
+        match self {
+            Number::Int(n) => n.to_string(),
+            Number::Uint(n) => n.to_string(),
+            Number::Float(f) => js_number_text(f),
+        }
+    }
+
+    /// The exact decimal of [`Number::text`].
+    fn decimal(self) -> std::result::Result<Decimal, DecimalSyntax> {
+        match self {
+            Number::Int(n) => Ok(Decimal::from(n)),
+            Number::Uint(n) => Ok(Decimal::from(n)),
+            Number::Float(f) => match short_decimal(f) {
+                Some(d) => Ok(d),
+                None => parse_json_number(&js_number_text(f)),
+            },
+        }
+    }
+}
+
+/// The decimal of a double that is m / 10^s with at most 15 significant digits and s ≤ 10 (an
+/// amount such as 1072.5 or a rate such as 0.049), without formatting it: that decimal is the
+/// shortest round-trip text, since two decimals of at most 15 digits never share a double.
+/// `None` for anything else (the caller then takes the text way).
+fn short_decimal(value: f64) -> Option<Decimal> {
+    const MAX_MANTISSA: f64 = 1e15;
+    let mut scale = 1.0;
+    for places in 0..=10u32 {
+        let scaled = value * scale;
+        if scaled.abs() >= MAX_MANTISSA {
+            return None;
+        }
+        let mantissa = scaled.round();
+        // Both the mantissa and 10^places are exact doubles: one division rounds correctly.
+        if mantissa / scale == value {
+            return Some(Decimal::new(mantissa as i64, places));
+        }
+        scale *= 10.0;
+    }
+    None
+}
+
+/// JavaScript's number-to-string (ECMA-262 Number::toString) for a finite double.
+///
+/// The shortest round-trip digits come from serde_json's float writer (already in the module
+/// for results; core's `{:e}` would link a second float formatter), then are laid out as
+/// JavaScript does: plain from 10⁻⁶ to below 10²¹, else `d.ddde±x`.
+pub fn js_number_text(value: f64) -> String {
+    if value == 0.0 || !value.is_finite() {
+        return "0".into();
+    }
+    // serde_json writes e.g. "0.1", "100.0", "1e21", "1.5e-7", "-5e-324".
+    let written = serde_json::to_string(&value.abs()).unwrap_or_default();
+    let (mantissa, exponent) = written.split_once(['e', 'E']).unwrap_or((&written, "0"));
+    let exponent: i32 = exponent.trim_start_matches('+').parse().unwrap_or(0);
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all: String = format!("{int}{frac}");
+    let leading = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_start_matches('0').trim_end_matches('0');
+    // The spec's k (digit count) and n (position of the decimal point after the first digit).
+    let k = digits.len() as i32;
+    let n = int.len() as i32 - leading as i32 + exponent;
+    let sign = if value < 0.0 { "-" } else { "" };
+    let body = if k <= n && n <= 21 {
+        format!("{digits}{}", "0".repeat((n - k) as usize))
+    } else if 0 < n && n <= 21 {
+        let (int, frac) = digits.split_at(n as usize);
+        format!("{int}.{frac}")
+    } else if -6 < n && n <= 0 {
+        format!("0.{}{digits}", "0".repeat((-n) as usize))
+    } else {
+        let e = n - 1;
+        let e = if e >= 0 {
+            format!("+{e}")
+        } else {
+            e.to_string()
+        };
+        match digits.split_at(1) {
+            (first, "") => format!("{first}e{e}"),
+            (first, rest) => format!("{first}.{rest}e{e}"),
+        }
+    };
+    format!("{sign}{body}")
+}
+
+/// A value read from one JSON leaf with the crate's strict rules. Implemented for the value
+/// types of the inputs; an input field uses it through [`req`], [`opt`] or [`list`].
+pub trait Leaf: Sized {
+    /// Converts the token; messages write the field path as [`leaf_path`].
+    ///
+    /// # Errors
+    /// The crate's error for a value of the wrong type or grammar.
+    fn from_token(token: Token<'_>) -> Result<Self>;
+}
+
+/// The placeholder for the field path in a [`Leaf`] error message.
+pub fn leaf_path() -> &'static str {
+    PATH
+}
+
+fn leaf_wrong_type(token: Token<'_>, en: &str, zh: &str) -> Error {
+    wrong_type(PATH, en, zh, token.type_name())
+}
+
+impl Leaf for Decimal {
+    /// A JSON number or a strict decimal string (`"1234.56"`).
+    fn from_token(token: Token<'_>) -> Result<Decimal> {
+        let parsed = match token {
+            Token::Number(n) => n.decimal(),
+            Token::Str(text) if text.len() <= MAX_NUMBER_TEXT => parse_decimal(text),
+            Token::Str(_) => Err(DecimalSyntax::TooManyDigits),
+            Token::Null => {
+                return Err(Error::new(
+                    ErrorKind::InvalidNumber,
+                    PATH,
+                    format!("{PATH} must be a finite number or a decimal string such as \"1234.56\" (got null, NaN or Infinity)"),
+                    format!("{PATH} 须为有限数字或小数字符串，例如 \"1234.56\"（收到 null、NaN 或 Infinity）"),
+                ))
+            }
+            other => {
+                return Err(leaf_wrong_type(
+                    other,
+                    "a number or a decimal string",
+                    "数字或小数字符串",
+                ))
+            }
+        };
+        parsed.map_err(|syntax| match syntax {
+            DecimalSyntax::Grammar => Error::new(
+                ErrorKind::InvalidNumber,
+                PATH,
+                format!("{PATH} must be a plain decimal such as \"1234.56\" (no exponent, spaces, separators or plus sign); got {}", token.echo()),
+                format!("{PATH} 须为普通小数，例如 \"1234.56\"（不能有指数、空格、分隔符或加号）；收到 {}", token.echo()),
+            ),
+            DecimalSyntax::TooManyDigits => Error::new(
+                ErrorKind::InvalidNumber,
+                PATH,
+                format!("{PATH} has more digits than can be held exactly (at most 28 significant digits); got {}", token.echo()),
+                format!("{PATH} 位数过多，无法精确表示（最多 28 位有效数字）；收到 {}", token.echo()),
+            ),
+        })
+    }
+}
+
+impl Leaf for Money {
+    /// A decimal ([`Decimal`]'s rules) with at most 2 decimal places, saturated into the range
+    /// of [`Money`] (±92,233,720,368,547,758.07 yuan) as [`whole`] numbers are: every money
+    /// field's `validate` bounds lie far inside it, so 10²⁰ yuan fails there with the field's own
+    /// range message, not as "more than 2 decimal places".
+    fn from_token(token: Token<'_>) -> Result<Money> {
+        let yuan = Decimal::from_token(token)?;
+        if yuan.round_dp(2) != yuan {
+            return Err(Error::new(
+                ErrorKind::InvalidNumber,
+                PATH,
+                format!("{PATH} has more than 2 decimal places; money is exact to the fen (0.01)"),
+                format!("{PATH} 超过两位小数；金额精确到分（0.01）"),
+            ));
+        }
+        Ok(
+            Money::from_decimal_exact(yuan).unwrap_or(Money::from_fen(
+                if yuan.is_sign_negative() {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                },
+            )),
+        )
+    }
+}
+
+/// A whole number ([`Decimal`]'s rules, no fraction), saturated into `T`'s range: every integer
+/// field's `validate` bounds lie strictly inside its type, so a saturated value fails there with
+/// the field's own range message, as any other out-of-range value does.
+fn whole<T: TryFrom<i64> + Bounded>(token: Token<'_>) -> Result<T> {
+    let d = Decimal::from_token(token)?;
+    if !d.fract().is_zero() {
+        return Err(Error::new(
+            ErrorKind::InvalidNumber,
+            PATH,
+            format!("{PATH} must be a whole number"),
+            format!("{PATH} 须为整数"),
+        ));
+    }
+    let n = d.to_i64().unwrap_or(if d.is_sign_negative() {
+        i64::MIN
+    } else {
+        i64::MAX
+    });
+    Ok(T::try_from(n).unwrap_or(if n < 0 { T::MIN } else { T::MAX }))
+}
+
+/// The ends of an integer type, for `whole`.
+pub trait Bounded {
+    const MIN: Self;
+    const MAX: Self;
+}
+
+macro_rules! whole_leaf {
+    ($($t:ty),*) => {$(
+        impl Bounded for $t {
+            const MIN: $t = <$t>::MIN;
+            const MAX: $t = <$t>::MAX;
+        }
+        impl Leaf for $t {
+            /// A whole number: a JSON number or a decimal string without a fraction.
+            fn from_token(token: Token<'_>) -> Result<$t> {
+                whole(token)
+            }
+        }
+    )*};
+}
+whole_leaf!(u8, u32, i32, i64);
+
+impl Leaf for NaiveDate {
+    /// `YYYY-MM-DD`, a real date from 1900-01-01 to 2200-12-31.
+    fn from_token(token: Token<'_>) -> Result<NaiveDate> {
+        match token {
+            Token::Str(text) => parse_date(text).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidDate,
+                    PATH,
+                    format!("{PATH} must be a real date written YYYY-MM-DD between 1900-01-01 and 2200-12-31; got {}", token.echo()),
+                    format!("{PATH} 须为真实日期，格式 YYYY-MM-DD，范围 1900-01-01 至 2200-12-31；收到 {}", token.echo()),
+                )
+            }),
+            other => Err(leaf_wrong_type(other, "a date string YYYY-MM-DD", "日期字符串 YYYY-MM-DD")),
+        }
+    }
+}
+
+impl Leaf for bool {
+    fn from_token(token: Token<'_>) -> Result<bool> {
+        match token {
+            Token::Bool(b) => Ok(b),
+            other => Err(leaf_wrong_type(other, "true or false", "true 或 false")),
+        }
+    }
+}
+
+impl Leaf for String {
+    /// Any string; its length is checked by `validate`.
+    fn from_token(token: Token<'_>) -> Result<String> {
+        match token {
+            Token::Str(text) => Ok(text.to_string()),
+            other => Err(leaf_wrong_type(other, "a string", "字符串")),
+        }
+    }
+}
+
+/// A closed set of string options (`method: "annuity"`): implement this, and [`Leaf`] comes
+/// with it (see [`choices!`](crate::choices)).
+pub trait Choice: Copy + 'static {
+    /// Each option's JSON name and value, in documentation order.
+    const CHOICES: &'static [(&'static str, Self)];
+}
+
+/// `"a", "b", "c"`.
+fn choice_names<T: Choice>() -> String {
+    let names: Vec<String> = T::CHOICES.iter().map(|(n, _)| format!("\"{n}\"")).collect();
+    names.join(", ")
+}
+
+/// Reads a [`Choice`].
+///
+/// # Errors
+/// `INVALID_OPTION` for a string that is not one of the names; `INVALID_TYPE` for another type.
+pub fn choice<T: Choice>(token: Token<'_>) -> Result<T> {
+    match token {
+        Token::Str(text) => T::CHOICES
+            .iter()
+            .find(|(name, _)| *name == text)
+            .map(|(_, v)| *v)
+            .ok_or_else(|| {
+                let names = choice_names::<T>();
+                Error::new(
+                    ErrorKind::InvalidOption,
+                    PATH,
+                    format!("{PATH} must be one of {names}; got {}", token.echo()),
+                    format!("{PATH} 须为以下之一：{names}；收到 {}", token.echo()),
+                )
+            }),
+        other => {
+            let names = choice_names::<T>();
+            Err(leaf_wrong_type(
+                other,
+                &format!("one of {names}"),
+                &format!("以下之一：{names}"),
+            ))
+        }
+    }
+}
+
+/// The JSON name of a [`Choice`] value.
+pub fn choice_name<T: Choice + PartialEq>(value: T) -> &'static str {
+    T::CHOICES
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map_or("", |(name, _)| name)
+}
+
+/// Declares the JSON names of an enum's options: implements [`Choice`], [`Leaf`],
+/// `Serialize` and `Deserialize` (as the name).
+///
+/// ```ignore
+/// choices!(When { "end" => When::End, "begin" => When::Begin });
+/// ```
+#[macro_export]
+macro_rules! choices {
+    ($t:ty { $($name:literal => $value:expr),* $(,)? }) => {
+        impl $crate::api::de::Choice for $t {
+            const CHOICES: &'static [(&'static str, $t)] = &[$(($name, $value)),*];
+        }
+        impl $crate::api::de::Leaf for $t {
+            fn from_token(token: $crate::api::de::Token<'_>) -> $crate::Result<$t> {
+                $crate::api::de::choice(token)
+            }
+        }
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.serialize_str($crate::api::de::choice_name(*self))
+            }
+        }
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<$t, D::Error> {
+                $crate::api::de::req(d)
+            }
+        }
+        /// TypeScript: the union of the option names.
+        impl ts_rs::TS for $t {
+            type WithoutGenerics = Self;
+            type OptionInnerType = Self;
+            fn name(_: &ts_rs::Config) -> String {
+                let path = stringify!($t);
+                path.rsplit("::").next().unwrap_or(path).trim().to_string()
+            }
+            fn inline(_: &ts_rs::Config) -> String {
+                let names: Vec<String> = [$($name),*].iter().map(|n| format!("\"{n}\"")).collect();
+                names.join(" | ")
+            }
+            fn decl(cfg: &ts_rs::Config) -> String {
+                format!("type {} = {};", Self::name(cfg), Self::inline(cfg))
+            }
+            fn decl_concrete(cfg: &ts_rs::Config) -> String {
+                Self::decl(cfg)
+            }
+            fn output_path() -> Option<std::path::PathBuf> {
+                Some(std::path::PathBuf::from(format!("{}.ts", stringify!($t))))
+            }
+        }
+    };
+}
+
+/// Visits one JSON value as a [`Token`] and converts it with `L`.
+struct LeafVisitor<L>(PhantomData<L>);
+
+impl<L: Leaf> LeafVisitor<L> {
+    fn convert<E: de::Error>(token: Token<'_>) -> std::result::Result<L, E> {
+        L::from_token(token).map_err(carry)
+    }
+}
+
+impl<'de, L: Leaf> Visitor<'de> for LeafVisitor<L> {
+    type Value = L;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> std::result::Result<L, E> {
+        Self::convert(Token::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<L, E> {
+        Self::convert(Token::Number(Number::Int(v)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<L, E> {
+        Self::convert(Token::Number(Number::Uint(v)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<L, E> {
+        Self::convert(Token::Number(Number::Float(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<L, E> {
+        Self::convert(Token::Str(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<L, E> {
+        Self::convert(Token::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> std::result::Result<L, E> {
+        Self::convert(Token::Null)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> std::result::Result<L, A::Error> {
+        Self::convert(Token::Array)
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> std::result::Result<L, A::Error> {
+        Self::convert(Token::Object)
+    }
+}
+
+/// A required leaf field: `#[serde(deserialize_with = "de::req")]`.
+///
+/// # Errors
+/// The leaf's own error (see [`Leaf`]).
+pub fn req<'de, D: Deserializer<'de>, L: Leaf>(d: D) -> std::result::Result<L, D::Error> {
+    d.deserialize_any(LeafVisitor(PhantomData))
+}
+
+/// An optional leaf field, where `null` is an error, not "absent":
+/// `#[serde(default, deserialize_with = "de::opt")]`.
+///
+/// # Errors
+/// The leaf's own error (see [`Leaf`]).
+pub fn opt<'de, D: Deserializer<'de>, L: Leaf>(d: D) -> std::result::Result<Option<L>, D::Error> {
+    req(d).map(Some)
+}
+
+/// A list of leaves (`values: [1, 2]`): `#[serde(deserialize_with = "de::list")]`; an element's
+/// error names its index (`values[17]`).
+///
+/// # Errors
+/// `INVALID_TYPE` when the value is not an array; the element's own error.
+pub fn list<'de, D: Deserializer<'de>, L: Leaf>(d: D) -> std::result::Result<Vec<L>, D::Error> {
+    d.deserialize_any(ListVisitor(PhantomData))
+}
+
+/// [`list`], optional (absent: `None`).
+///
+/// # Errors
+/// As [`list`].
+pub fn opt_list<'de, D: Deserializer<'de>, L: Leaf>(
+    d: D,
+) -> std::result::Result<Option<Vec<L>>, D::Error> {
+    list(d).map(Some)
+}
+
+struct ListVisitor<L>(PhantomData<L>);
+
+/// One element of a [`list`].
+struct Element<L>(L);
+
+impl<'de, L: Leaf> de::Deserialize<'de> for Element<L> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        req(d).map(Element)
+    }
+}
+
+impl<'de, L: Leaf> Visitor<'de> for ListVisitor<L> {
+    type Value = Vec<L>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array")
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Vec<L>, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(Element(item)) = seq.next_element()? {
+            out.push(item);
+        }
+        Ok(out)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> std::result::Result<Vec<L>, E> {
+        Err(not_array(Token::Bool(false)))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> std::result::Result<Vec<L>, E> {
+        Err(not_array(Token::Number(Number::Int(0))))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> std::result::Result<Vec<L>, E> {
+        Err(not_array(Token::Number(Number::Int(0))))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> std::result::Result<Vec<L>, E> {
+        Err(not_array(Token::Number(Number::Int(0))))
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> std::result::Result<Vec<L>, E> {
+        Err(not_array(Token::Str("")))
+    }
+    fn visit_unit<E: de::Error>(self) -> std::result::Result<Vec<L>, E> {
+        Err(not_array(Token::Null))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> std::result::Result<Vec<L>, A::Error> {
+        Err(not_array(Token::Object))
+    }
+}
+
+fn not_array<E: de::Error>(got: Token<'_>) -> E {
+    carry(leaf_wrong_type(got, "an array", "数组"))
+}
+
+/// A deserializer that reads structs only from JSON objects. A derived struct also accepts an
+/// array of its fields in order (`[1, "annuity"]`), which no caller means: every struct in an
+/// input is read through this ([`from_json`] at the root; [`object`], [`objects`] below).
+struct MapOnly<D>(D);
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
+    type Error = D::Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> std::result::Result<V::Value, D::Error> {
+        self.0.deserialize_any(v)
+    }
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        _: &'static [&'static str],
+        v: V,
+    ) -> std::result::Result<V::Value, D::Error> {
+        self.0.deserialize_map(v)
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+/// A nested object field: `#[serde(deserialize_with = "de::object")]` (see `MapOnly`).
+///
+/// # Errors
+/// `INVALID_TYPE` when the value is not an object; the object's own errors.
+pub fn object<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    d: D,
+) -> std::result::Result<T, D::Error> {
+    T::deserialize(MapOnly(d))
+}
+
+/// [`object`], optional (absent: `None`; `null` is an error).
+///
+/// # Errors
+/// As [`object`].
+pub fn opt_object<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    d: D,
+) -> std::result::Result<Option<T>, D::Error> {
+    object(d).map(Some)
+}
+
+/// A list of objects: `#[serde(deserialize_with = "de::objects")]`.
+///
+/// # Errors
+/// `INVALID_TYPE` when the value is not an array of objects; each object's own errors.
+pub fn objects<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    d: D,
+) -> std::result::Result<Vec<T>, D::Error> {
+    struct Item<T>(T);
+    impl<'de, T: de::Deserialize<'de>> de::Deserialize<'de> for Item<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+            object(d).map(Item)
+        }
+    }
+    let items: Vec<Item<T>> = de::Deserialize::deserialize(d)?;
+    Ok(items.into_iter().map(|Item(t)| t).collect())
+}
+
+/// [`objects`], optional (absent: `None`).
+///
+/// # Errors
+/// As [`objects`].
+pub fn opt_objects<'de, D: Deserializer<'de>, T: de::Deserialize<'de>>(
+    d: D,
+) -> std::result::Result<Option<Vec<T>>, D::Error> {
+    objects(d).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    struct Probe {
+        #[serde(deserialize_with = "req")]
+        principal: Money,
+        #[serde(default, deserialize_with = "opt")]
+        annual_rate: Option<Decimal>,
+        #[serde(default, deserialize_with = "opt")]
+        periods: Option<u32>,
+        #[serde(default, deserialize_with = "objects")]
+        items: Vec<Item>,
+        #[serde(default, deserialize_with = "opt_list")]
+        dates: Option<Vec<NaiveDate>>,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    struct Item {
+        #[serde(deserialize_with = "req")]
+        fee: Money,
+    }
+
+    fn error(text: &str) -> (String, String, String) {
+        let e = from_json::<Probe>(text).expect_err(text);
+        (e.code().into(), e.field().into(), e.message().into())
+    }
+
+    #[test]
+    fn reads_leaves() {
+        let p: Probe = from_json(
+            r#"{"principal":1000.5,"annualRate":"0.049","periods":"12","items":[{"fee":0.1}],"dates":["2024-01-31"]}"#,
+        )
+        .unwrap();
+        assert_eq!(p.principal.fen(), 100_050);
+        assert_eq!(p.annual_rate.unwrap().to_string(), "0.049");
+        assert_eq!(p.periods, Some(12));
+        assert_eq!(p.items[0].fee.fen(), 10);
+        assert_eq!(p.dates.unwrap()[0].to_string(), "2024-01-31");
+    }
+
+    #[test]
+    fn errors_carry_paths_and_messages() {
+        let (code, field, message) = error(r#"{"principal":1,"anualRate":0.049}"#);
+        assert_eq!(
+            (code.as_str(), field.as_str()),
+            ("UNKNOWN_FIELD", "anualRate")
+        );
+        assert_eq!(
+            message,
+            "anualRate is not a known field; did you mean annualRate? (known: annualRate, dates, items, periods, principal)"
+        );
+        let (code, field, _) = error(r#"{"principal":1,"items":[{"fee":1},{"fe":2}]}"#);
+        assert_eq!(
+            (code.as_str(), field.as_str()),
+            ("UNKNOWN_FIELD", "items[1].fe")
+        );
+        let (code, field, message) = error(r#"{"principal":1,"items":[{"fee":1},{"fee":"1e2"}]}"#);
+        assert_eq!(
+            (code.as_str(), field.as_str()),
+            ("INVALID_NUMBER", "items[1].fee")
+        );
+        assert!(
+            message.starts_with("items[1].fee must be a plain decimal"),
+            "{message}"
+        );
+        let (code, field, message) = error(r#"{"annualRate":0.049}"#);
+        assert_eq!(
+            (code.as_str(), field.as_str(), message.as_str()),
+            ("MISSING_FIELD", "principal", "principal is required")
+        );
+        for (text, field) in [
+            (r#"{"principal":1,"items":[{"fee":1},{}]}"#, "items[1].fee"),
+            (
+                r#"{"principal":1,"items":[{"fee":1},{ } ]}"#,
+                "items[1].fee",
+            ),
+            (r#"{"items":[{"fee":1}]}"#, "principal"),
+            (
+                r#"{"items":[{"fee":1}] , "principal" : 1 , "periods" : "x"}"#,
+                "periods",
+            ),
+            (
+                r#"{"principal":1,"items":[{"fee":1},{"fee":"a\"b"}]}"#,
+                "items[1].fee",
+            ),
+            (
+                "{\n \"principal\": 1,\n \"items\": [\n {\"fee\": 1.234}]}",
+                "items[0].fee",
+            ),
+        ] {
+            assert_eq!(error(text).1, field, "{text}");
+        }
+        // A value of the wrong type is blamed on its own path, not on its first item.
+        assert_eq!(error(r#"{"principal":[1]}"#).1, "principal");
+        assert_eq!(error(r#"{"principal":1,"dates":[[1]]}"#).1, "dates[0]");
+        let (code, field, message) = error(r#"{"principal":null}"#);
+        assert_eq!(
+            (code.as_str(), field.as_str()),
+            ("INVALID_NUMBER", "principal")
+        );
+        assert!(message.contains("got null, NaN or Infinity"));
+        let (code, _, message) = error(r#"{"principal":1,"items":5}"#);
+        assert_eq!(
+            (code.as_str(), message.as_str()),
+            ("INVALID_TYPE", "items must be an array, not number")
+        );
+        let (code, _, message) = error(r#"{"principal":1,"items":[true]}"#);
+        assert_eq!(
+            (code.as_str(), message.as_str()),
+            ("INVALID_TYPE", "items[0] must be an object, not boolean")
+        );
+        let (code, _, message) = error(r#"{"principal":1,"dates":{}}"#);
+        assert_eq!(
+            (code.as_str(), message.as_str()),
+            ("INVALID_TYPE", "dates must be an array, not object")
+        );
+        let (code, field, _) = error(r#"{"principal":1,"dates":["2024-02-30"]}"#);
+        assert_eq!(
+            (code.as_str(), field.as_str()),
+            ("INVALID_DATE", "dates[0]")
+        );
+        let (code, field, message) = error(r#"{"principal":1,"periods":12.5}"#);
+        assert_eq!(
+            (code.as_str(), field.as_str(), message.as_str()),
+            (
+                "INVALID_NUMBER",
+                "periods",
+                "periods must be a whole number"
+            )
+        );
+        let (code, field, message) = error("[1]");
+        assert_eq!(
+            (code.as_str(), field.as_str(), message.as_str()),
+            (
+                "INVALID_INPUT",
+                "",
+                "the input must be an object, not array"
+            )
+        );
+        let (code, _, message) = error(r#"{"principal":1,"items":[[1]]}"#);
+        assert_eq!(
+            (code.as_str(), message.as_str()),
+            ("INVALID_TYPE", "items[0] must be an object, not array")
+        );
+        assert_eq!(error("{").0, "INVALID_INPUT");
+        assert_eq!(error(r#"{"principal":1} x"#).0, "INVALID_INPUT");
+        // Deep values are refused whole, whichever key holds them.
+        for depth in [33, 100, 5000] {
+            let deep = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            let (code, field, message) = error(&format!(r#"{{"principal":1,"x":{deep}}}"#));
+            assert_eq!(
+                (code.as_str(), field.as_str(), message.as_str()),
+                ("INVALID_INPUT", "", "the input is nested too deeply")
+            );
+        }
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Named {
+        #[serde(deserialize_with = "req")]
+        name: String,
+    }
+
+    #[test]
+    fn lone_surrogates_read_as_the_replacement_character() {
+        for (text, name) in [
+            (r#"{"name":"a\ud800b"}"#, "a\u{fffd}b"),
+            (r#"{"name":"\udc00"}"#, "\u{fffd}"),
+            (r#"{"name":"😀\ud83d\ude00\\ud800"}"#, "😀😀\\ud800"),
+        ] {
+            let named: Named = from_json(text).unwrap();
+            assert_eq!(named.name, name, "{text}");
+        }
+    }
+
+    #[test]
+    fn saturates_whole_numbers() {
+        for (text, periods) in [
+            (r#"{"principal":1,"periods":1e15}"#, u32::MAX),
+            (
+                r#"{"principal":1,"periods":"99999999999999999999"}"#,
+                u32::MAX,
+            ),
+            (r#"{"principal":1,"periods":-5}"#, 0),
+        ] {
+            let p: Probe = from_json(text).unwrap();
+            assert_eq!(p.periods, Some(periods), "{text}");
+        }
+    }
+
+    #[test]
+    fn saturates_money() {
+        for (text, fen) in [
+            (r#"{"principal":1e20}"#, i64::MAX),
+            (r#"{"principal":"-100000000000000000000.5"}"#, i64::MIN),
+            (r#"{"principal":"92233720368547758.07"}"#, i64::MAX),
+            (r#"{"principal":"-0.10"}"#, -10),
+        ] {
+            let p: Probe = from_json(text).unwrap();
+            assert_eq!(p.principal.fen(), fen, "{text}");
+        }
+        let (code, field, _) = error(r#"{"principal":"100000000000000000000.001"}"#);
+        assert_eq!(
+            (code.as_str(), field.as_str()),
+            ("INVALID_NUMBER", "principal")
+        );
+    }
+
+    #[test]
+    fn js_number_texts() {
+        for (value, text) in [
+            (0.1, "0.1"),
+            (-12000.0, "-12000"),
+            (1e21, "1e+21"),
+            (1e20, "100000000000000000000"),
+            (1.5e-7, "1.5e-7"),
+            (0.000001, "0.000001"),
+            (123.456, "123.456"),
+            (5e-324, "5e-324"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (100.0, "100"),
+            (0.001234, "0.001234"),
+            (123456789012345680000.0, "123456789012345680000"),
+            (-0.5, "-0.5"),
+        ] {
+            assert_eq!(js_number_text(value), text);
+        }
+    }
+
+    #[test]
+    fn short_decimals_are_the_js_text() {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut values = vec![
+            0.1,
+            0.049,
+            1072.5,
+            -12000.0,
+            5307.27,
+            0.0003,
+            1e-10,
+            123456789.12,
+        ];
+        for _ in 0..100_000 {
+            let bits = next();
+            let places = (bits % 11) as i32;
+            let mantissa = ((bits >> 8) % 1_000_000_000_000) as f64;
+            values.push(mantissa / 10f64.powi(places));
+            values.push(f64::from_bits(bits >> 2)); // arbitrary doubles, mostly not short
+        }
+        for v in values.into_iter().filter(|v| v.is_finite()) {
+            if let Some(d) = short_decimal(v) {
+                let slow = parse_json_number(&js_number_text(v)).unwrap();
+                assert_eq!((d, d.scale()), (slow, slow.scale()), "{v:e}");
+            }
+        }
+    }
+
+    #[test]
+    fn edit_distances() {
+        for (a, b, d) in [
+            ("kitten", "sitting", 3),
+            ("", "abc", 3),
+            ("abc", "", 3),
+            ("anualRate", "annualRate", 1),
+            ("利率", "利息", 1),
+        ] {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
+        }
+    }
+}
