@@ -297,8 +297,8 @@ impl<'a> Serializer for &'a mut Compact {
     }
     fn serialize_f64(self, v: f64) -> Out {
         if v.is_finite() {
-            // JavaScript's text of the number: `+text` in JS gives the same double.
-            self.text(b'#', &super::de::js_number_text(v))
+            // Rust's shortest round-trip digits (no exponent): `+text` in JS gives the same double.
+            self.text(b'#', &v.to_string())
         } else {
             self.serialize_unit()
         }

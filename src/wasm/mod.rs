@@ -272,10 +272,20 @@ fn run_typed<I: serde::de::DeserializeOwned, O: serde::Serialize>(
         .and_then(|parsed| function(&parsed))
         .map_err(|error| to_js_error(&error))?;
     api::ser::detach_tables(true);
-    let serializer = serde_wasm_bindgen::Serializer::new()
+    let value = output.serialize(&result_serializer());
+    finish(value)
+}
+
+/// serde-wasm-bindgen's serializer as results use it: `None` as `null`, maps as plain objects.
+fn result_serializer() -> serde_wasm_bindgen::Serializer {
+    serde_wasm_bindgen::Serializer::new()
         .serialize_missing_as_null(true)
-        .serialize_maps_as_objects(true);
-    let value = output.serialize(&serializer);
+        .serialize_maps_as_objects(true)
+}
+
+/// The serialized result with its detached tables filled in (the part of [`run_typed`] that
+/// does not depend on the types, kept out of its per-function copies).
+fn finish(value: Result<JsValue, serde_wasm_bindgen::Error>) -> Result<JsValue, JsValue> {
     let tables = api::ser::detach_tables(false);
     let value = value.map_err(|e| internal(&e.to_string()))?;
     if tables.is_empty() {
