@@ -58,12 +58,30 @@ const FRAME: char = '\u{0}';
 /// See the module docs: `INVALID_INPUT`, `UNKNOWN_FIELD`, `MISSING_FIELD`, `INVALID_TYPE`, and
 /// each leaf's own errors (`INVALID_NUMBER`, `INVALID_DATE`, `INVALID_OPTION`, …).
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T> {
+    let mut value = None;
+    read_json(text, &mut |reader| {
+        value = Some(T::deserialize(MapOnly(reader))?);
+        Ok(())
+    })?;
+    // `read` ran and succeeded, so the value is there.
+    value.ok_or_else(|| invalid_input("internal error: no value".into(), "内部错误：没有值".into()))
+}
+
+/// The part of [`from_json`] that does not depend on the type, so that it exists once: the
+/// checks, the reader, `read` (which deserializes the type), the end of the text, and the
+/// crate's error for any failure.
+fn read_json(
+    text: &str,
+    read: &mut dyn FnMut(&mut JsonReader<'_>) -> serde_json::Result<()>,
+) -> Result<()> {
     let text = &admit(text)?;
     let mut reader = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(MapOnly(&mut reader)).map_err(|e| failure(text, e))?;
-    reader.end().map_err(|e| explain("", e))?;
-    Ok(value)
+    read(&mut reader).map_err(|e| failure(text, e))?;
+    reader.end().map_err(|e| explain("", e))
 }
+
+/// serde_json's reader of a `&str`.
+type JsonReader<'a> = serde_json::Deserializer<serde_json::de::StrRead<'a>>;
 
 /// The checks before reading (size, depth) and the lone-surrogate repair ([`well_formed`]).
 fn admit(text: &str) -> Result<std::borrow::Cow<'_, str>> {

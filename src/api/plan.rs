@@ -194,6 +194,8 @@ pub struct BudgetResult {
 /// capacity = income − essential − savings, surplus = capacity − flexible − debt minimums,
 /// debtToIncome = debt minimums / income, and the 50/30/20 split of income.
 ///
+/// # Examples
+///
 /// ```
 /// use repayment_plan::api::plan::{budget, BudgetDebt, BudgetExpense, BudgetInput};
 /// use repayment_plan::money::Money;
@@ -688,6 +690,8 @@ fn check_payoff(input: &PayoffInput) -> Result<(Plan, Strategy)> {
 /// rest of the budget (plus any extra payment) goes to the debts in the strategy's order;
 /// interest accrues after the payment, rounded half-up to the fen. The plan is compared with
 /// the other strategies and with paying only the minimums.
+///
+/// # Examples
 ///
 /// ```
 /// use repayment_plan::api::plan::{payoff, PayoffDebt, PayoffInput, PayoffStrategy};

@@ -112,6 +112,8 @@ pub struct PmtInput {
 ///
 /// `pmt = −(pv·(1+r)ⁿ + fv)·r / ((1+r)ⁿ − 1)/(1 + r·type)`; for r = 0, `−(pv + fv)/n`.
 ///
+/// # Examples
+///
 /// ```
 /// use repayment_plan::api::tvm::{pmt, PmtInput};
 /// use rust_decimal::Decimal;
@@ -172,6 +174,8 @@ pub struct FvInput {
 
 /// FV: the value after `nper` periods of payments `pmt` on a present value `pv`.
 ///
+/// # Examples
+///
 /// ```
 /// # use repayment_plan::api::tvm::{fv, FvInput};
 /// # use rust_decimal::Decimal;
@@ -227,6 +231,8 @@ pub struct PvInput {
 
 /// PV: what a series of payments is worth today.
 ///
+/// # Examples
+///
 /// ```
 /// # use repayment_plan::api::tvm::{pv, PvInput};
 /// # use rust_decimal::Decimal;
@@ -281,6 +287,8 @@ pub struct NperInput {
 }
 
 /// NPER: how many periods of `pmt` repay `pv` (fractional).
+///
+/// # Examples
 ///
 /// ```
 /// # use repayment_plan::api::tvm::{nper, NperInput};
@@ -362,6 +370,8 @@ fn payment_part(input: &PaymentPartInput, part: PartFn) -> Result<Unrounded> {
 
 /// IPMT: the interest part of payment `per`.
 ///
+/// # Examples
+///
 /// ```
 /// # use repayment_plan::api::tvm::{ipmt, PaymentPartInput};
 /// # use rust_decimal::Decimal;
@@ -377,6 +387,8 @@ pub fn ipmt(input: &PaymentPartInput) -> Result<Unrounded> {
 }
 
 /// PPMT: the principal part of payment `per`.
+///
+/// # Examples
 ///
 /// ```
 /// # use repayment_plan::api::tvm::{ppmt, PaymentPartInput};
@@ -450,6 +462,8 @@ fn cumulative(input: &CumulativeInput, sum: SumFn) -> Result<Unrounded> {
 
 /// CUMIPMT: the interest paid from `startPeriod` to `endPeriod`.
 ///
+/// # Examples
+///
 /// ```
 /// # use repayment_plan::api::tvm::{cumipmt, CumulativeInput};
 /// # use rust_decimal::Decimal;
@@ -465,6 +479,8 @@ pub fn cumipmt(input: &CumulativeInput) -> Result<Unrounded> {
 }
 
 /// CUMPRINC: the principal repaid from `startPeriod` to `endPeriod`.
+///
+/// # Examples
 ///
 /// ```
 /// # use repayment_plan::api::tvm::{cumprinc, CumulativeInput};
@@ -511,6 +527,8 @@ pub struct NpvInput {
 
 /// NPV: Σ valuesₖ / (1 + rate)ᵏ, k from 1 (Excel's convention).
 ///
+/// # Examples
+///
 /// ```
 /// # use repayment_plan::api::tvm::{npv, NpvInput};
 /// # use rust_decimal::Decimal;
@@ -549,6 +567,8 @@ pub struct IrrInput {
 
 /// IRR: the periodic rate at which the flows' NPV is 0, found by bracketing and proved by a
 /// sign change.
+///
+/// # Examples
 ///
 /// ```
 /// # use repayment_plan::api::tvm::{irr, IrrInput};
@@ -617,6 +637,8 @@ pub struct XirrInput {
 
 /// XIRR: the annual rate at which dated flows discount to 0:
 /// Σ valuesₖ / (1 + r)^((dateₖ − date₀)/365) = 0.
+///
+/// # Examples
 ///
 /// ```
 /// # use repayment_plan::api::tvm::{xirr, XirrInput};
@@ -701,6 +723,8 @@ pub struct RateInput {
 
 /// RATE: the periodic rate at which `nper` payments of `pmt` repay `pv`.
 ///
+/// # Examples
+///
 /// ```
 /// # use repayment_plan::api::tvm::{rate, RateInput};
 /// # use rust_decimal::Decimal;
@@ -745,6 +769,8 @@ pub struct EffectInput {
 
 /// EFFECT: the effective annual rate (1 + nominal/npery)^npery − 1.
 ///
+/// # Examples
+///
 /// ```
 /// # use repayment_plan::api::tvm::{effect, EffectInput};
 /// # use rust_decimal::Decimal;
@@ -777,6 +803,8 @@ pub struct NominalInput {
 }
 
 /// NOMINAL: the nominal annual rate of an effective one, npery·((1 + effect)^(1/npery) − 1).
+///
+/// # Examples
 ///
 /// ```
 /// # use repayment_plan::api::tvm::{nominal, NominalInput};
