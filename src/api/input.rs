@@ -64,6 +64,9 @@ fn wrong_type(path: &str, expected_en: &str, expected_zh: &str, got: &Value) -> 
 }
 
 /// A decimal from a JSON number or a strict decimal string.
+///
+/// # Errors
+/// `INVALID_NUMBER` for a value outside the decimal grammar (or with more than 28 significant digits, or `null`); `INVALID_TYPE` for another JSON type.
 pub fn decimal_value(value: &Value, path: &str) -> Result<Decimal> {
     let parsed = match value {
         Value::Number(token) => parse_json_number(token),
@@ -106,6 +109,9 @@ pub fn out_of_range(path: &str, min: &str, max: &str) -> Error {
 }
 
 /// A decimal within `[min, max]` (bounds given as decimal text, used in the message too).
+///
+/// # Errors
+/// As [`decimal_value`]; `OUT_OF_RANGE` outside `[min, max]`.
 pub fn decimal_in(value: &Value, path: &str, min: &str, max: &str) -> Result<Decimal> {
     let d = decimal_value(value, path)?;
     // The crate's own parser: `Decimal::from_str_exact` would link in rust_decimal's (~3 KB).
@@ -122,6 +128,9 @@ pub fn decimal_in(value: &Value, path: &str, min: &str, max: &str) -> Result<Dec
 }
 
 /// Money (at most 2 decimals) within `[min, max]` yuan.
+///
+/// # Errors
+/// As [`decimal_in`]; `INVALID_NUMBER` for more than 2 decimal places.
 pub fn money_in(value: &Value, path: &str, min: &str, max: &str) -> Result<Money> {
     let d = decimal_in(value, path, min, max)?;
     Money::from_decimal_exact(d).ok_or_else(|| {
@@ -135,6 +144,9 @@ pub fn money_in(value: &Value, path: &str, min: &str, max: &str) -> Result<Money
 }
 
 /// A whole number within `[min, max]`.
+///
+/// # Errors
+/// As [`decimal_value`]; `INVALID_NUMBER` for a fraction; `OUT_OF_RANGE` outside `[min, max]`.
 pub fn integer_in(value: &Value, path: &str, min: i64, max: i64) -> Result<i64> {
     let d = decimal_value(value, path)?;
     if !crate::exact::is_whole(d) {
@@ -151,6 +163,9 @@ pub fn integer_in(value: &Value, path: &str, min: i64, max: i64) -> Result<i64> 
 }
 
 /// A `YYYY-MM-DD` date.
+///
+/// # Errors
+/// `INVALID_DATE` for a string that is not a real date `YYYY-MM-DD` from 1900-01-01 to 2200-12-31; `INVALID_TYPE` for another JSON type.
 pub fn date_value(value: &Value, path: &str) -> Result<NaiveDate> {
     match value {
         Value::String(text) => parse_date(text).ok_or_else(|| {
@@ -166,6 +181,9 @@ pub fn date_value(value: &Value, path: &str) -> Result<NaiveDate> {
 }
 
 /// One of a fixed set of string options.
+///
+/// # Errors
+/// `INVALID_OPTION` for a string that is not one of the names; `INVALID_TYPE` for another JSON type.
 pub fn option_value<T: Copy>(value: &Value, path: &str, choices: &[(&str, T)]) -> Result<T> {
     let names = || {
         let mut list = String::new();
@@ -199,6 +217,9 @@ pub fn option_value<T: Copy>(value: &Value, path: &str, choices: &[(&str, T)]) -
 }
 
 /// A boolean.
+///
+/// # Errors
+/// `INVALID_TYPE` for anything but `true` or `false`.
 pub fn bool_value(value: &Value, path: &str) -> Result<bool> {
     match value {
         Value::Bool(b) => Ok(*b),
@@ -207,6 +228,9 @@ pub fn bool_value(value: &Value, path: &str) -> Result<bool> {
 }
 
 /// A short free-text string (names), at most [`MAX_NAME_CHARS`] characters.
+///
+/// # Errors
+/// `OUT_OF_RANGE` for a string longer than [`MAX_NAME_CHARS`]; `INVALID_TYPE` for another JSON type.
 pub fn text_value(value: &Value, path: &str) -> Result<String> {
     match value {
         Value::String(text) if text.chars().count() <= MAX_NAME_CHARS => Ok(text.clone()),
@@ -224,6 +248,9 @@ pub fn text_value(value: &Value, path: &str) -> Result<String> {
 }
 
 /// The items of an array with their paths; `max` items at most.
+///
+/// # Errors
+/// `OUT_OF_RANGE` for fewer than `min` or more than `max` items; `INVALID_TYPE` for another JSON type.
 pub fn array_value<'a>(
     value: &'a Value,
     path: &str,
@@ -247,6 +274,9 @@ pub fn array_value<'a>(
 /// The item's path (`values[17]`) is formed only when its conversion fails, by converting it
 /// again with the path: 1,000 cash flows then cost no 1,000 formatted strings, and the error is
 /// the one `convert` gives with the path.
+///
+/// # Errors
+/// The first error `convert` gives, with the item's path.
 pub fn each_item<T>(
     items: &[Value],
     path: &str,
@@ -269,6 +299,9 @@ pub fn each_item<T>(
 ///
 /// `read` is a `&mut dyn FnMut` so that the wasm module holds one copy of this per result type,
 /// not one per call site with the reader inlined into it.
+///
+/// # Errors
+/// As [`Fields::new`] and [`Fields::finish`], and whatever `read` gives.
 pub fn read_object<T>(
     value: &Value,
     path: &str,
@@ -286,6 +319,10 @@ pub fn read_object<T>(
 
 /// The items of the array at `key` (`min..=max` items; absent = empty when `optional`), each
 /// read with `read(item, path)` where `path` is `key[i]`.
+///
+/// # Errors
+/// `MISSING_FIELD` when absent and not `optional`; as [`array_value`] (a required list needs at
+/// least one item); whatever `read` gives.
 pub fn read_list<T>(
     f: &mut Fields,
     key: &'static str,
@@ -318,6 +355,9 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     /// Reads `value` (at `path`, empty for the root) as an object.
+    ///
+    /// # Errors
+    /// `INVALID_INPUT` (at the root) or `INVALID_TYPE` when `value` is not an object.
     pub fn new(value: &'a Value, path: &str) -> Result<Fields<'a>> {
         match value {
             Value::Object(entries) => Ok(Fields {
@@ -364,6 +404,9 @@ impl<'a> Fields<'a> {
     }
 
     /// The value of a required key.
+    ///
+    /// # Errors
+    /// `MISSING_FIELD` when the key is absent.
     pub fn require(&mut self, key: &'static str) -> Result<&'a Value> {
         let path = self.path(key);
         self.get(key).ok_or_else(|| {
@@ -380,6 +423,9 @@ impl<'a> Fields<'a> {
     ///
     /// `convert` is a `&dyn Fn` rather than a generic closure so that the dozens of call sites
     /// share one copy of this function per result type in the wasm module.
+    ///
+    /// # Errors
+    /// `MISSING_FIELD` when the key is absent; whatever `convert` gives.
     pub fn req<T>(
         &mut self,
         key: &'static str,
@@ -390,6 +436,9 @@ impl<'a> Fields<'a> {
     }
 
     /// Converts an optional key with `convert(value, path)`.
+    ///
+    /// # Errors
+    /// Whatever `convert` gives.
     pub fn opt<T>(
         &mut self,
         key: &'static str,
@@ -405,12 +454,18 @@ impl<'a> Fields<'a> {
     // a closure would add a closure, its vtable and a call shim per call site (wasm size).
 
     /// A required money field within `[min, max]` yuan ([`money_in`]).
+    ///
+    /// # Errors
+    /// `MISSING_FIELD` when absent; as [`money_in`].
     pub fn req_money(&mut self, key: &'static str, min: &str, max: &str) -> Result<Money> {
         let value = self.require(key)?;
         money_in(value, &self.path(key), min, max)
     }
 
     /// An optional money field within `[min, max]` yuan ([`money_in`]).
+    ///
+    /// # Errors
+    /// As [`money_in`].
     pub fn opt_money(&mut self, key: &'static str, min: &str, max: &str) -> Result<Option<Money>> {
         match self.get(key) {
             Some(value) => money_in(value, &self.path(key), min, max).map(Some),
@@ -419,12 +474,18 @@ impl<'a> Fields<'a> {
     }
 
     /// A required decimal field within `[min, max]` ([`decimal_in`]).
+    ///
+    /// # Errors
+    /// `MISSING_FIELD` when absent; as [`decimal_in`].
     pub fn req_decimal(&mut self, key: &'static str, min: &str, max: &str) -> Result<Decimal> {
         let value = self.require(key)?;
         decimal_in(value, &self.path(key), min, max)
     }
 
     /// An optional decimal field within `[min, max]` ([`decimal_in`]).
+    ///
+    /// # Errors
+    /// As [`decimal_in`].
     pub fn opt_decimal(
         &mut self,
         key: &'static str,
@@ -438,12 +499,18 @@ impl<'a> Fields<'a> {
     }
 
     /// A required whole number within `[min, max]` ([`integer_in`]).
+    ///
+    /// # Errors
+    /// `MISSING_FIELD` when absent; as [`integer_in`].
     pub fn req_integer(&mut self, key: &'static str, min: i64, max: i64) -> Result<i64> {
         let value = self.require(key)?;
         integer_in(value, &self.path(key), min, max)
     }
 
     /// An optional whole number within `[min, max]` ([`integer_in`]).
+    ///
+    /// # Errors
+    /// As [`integer_in`].
     pub fn opt_integer(&mut self, key: &'static str, min: i64, max: i64) -> Result<Option<i64>> {
         match self.get(key) {
             Some(value) => integer_in(value, &self.path(key), min, max).map(Some),
@@ -452,6 +519,9 @@ impl<'a> Fields<'a> {
     }
 
     /// Fails with `CONFLICTING_FIELDS` when more than one of `keys` is present; returns which one is.
+    ///
+    /// # Errors
+    /// `CONFLICTING_FIELDS` when more than one of `keys` is present.
     pub fn one_of(&self, keys: &[&'static str]) -> Result<Option<&'static str>> {
         let present: Vec<&'static str> = keys.iter().copied().filter(|k| self.has(k)).collect();
         if let Some(second) = present.get(1) {
@@ -489,6 +559,9 @@ impl<'a> Fields<'a> {
     }
 
     /// Rejects keys that no getter asked for.
+    ///
+    /// # Errors
+    /// `UNKNOWN_FIELD` for the first key no getter asked for, with a "did you mean" suggestion.
     pub fn finish(self) -> Result<()> {
         let Some((key, _)) = self
             .used

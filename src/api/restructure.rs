@@ -101,6 +101,9 @@ fn read(f: &mut Fields) -> Result<Request> {
 }
 
 /// `restructure(input)` → `{ periods, payment, rows, totals, apr, savedVersusOverdue?, warnings }`.
+///
+/// # Errors
+/// The input's errors (`UNKNOWN_FIELD`, `MISSING_FIELD`, `INVALID_*`, `OUT_OF_RANGE`, `CONFLICTING_FIELDS`) and the plan's (`NO_SOLUTION` when no plan fits the bounds).
 pub fn restructure(input: &Value) -> Result<String> {
     let mut f = Fields::new(input, "")?;
     let request = match read(&mut f) {

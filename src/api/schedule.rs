@@ -461,6 +461,9 @@ pub(crate) fn writer_for(rows: usize) -> JsonWriter {
 }
 
 /// `schedule(input)` → `{ rows, totals, model, apr, warnings }`.
+///
+/// # Errors
+/// The input's errors (`UNKNOWN_FIELD`, `MISSING_FIELD`, `INVALID_*`, `OUT_OF_RANGE`, `CONFLICTING_FIELDS`) and the schedule's (`OUT_OF_RANGE` for a schedule past 2200-12-31 or amounts too large to hold).
 pub fn schedule(input: &Value) -> Result<String> {
     let (_, s, _) = read_and_build(input, "", false)?;
     let mut w = writer_for(s.rows.len());
@@ -485,6 +488,10 @@ pub fn schedule(input: &Value) -> Result<String> {
 /// Each summary: `{ index, name?, method, principal, periods, minPayment, maxPayment, totalPaid,
 /// totalCost, apr, warnings }`, where `index` is the offer's position in the input and
 /// `totalPaid − principal = totalCost`.
+///
+/// # Errors
+/// `INVALID_INPUT` unless the input is an array; `OUT_OF_RANGE` unless it holds 1 to 20 offers;
+/// each offer's [`schedule`] errors, with the offer's index in the path (`[0].method`).
 pub fn compare_offers(input: &Value) -> Result<String> {
     let items = match input {
         Value::Array(items) if (1..=MAX_OFFERS).contains(&items.len()) => items,

@@ -87,6 +87,16 @@ test("the README has a runnable example for Node ESM, Node CJS and the bundler e
   assert.ok(examples.length >= 8, `only ${examples.length} runnable examples`);
 });
 
+test("docs/reference.md has a worked example that runs for every function of the package", async () => {
+  assert.ok(existsSync(join(pkg, "node.mjs")), "build pkg/ first: bash scripts/build.sh");
+  const api = await import(pathToFileURL(join(pkg, "node.mjs")).href);
+  const functions = Object.keys(api).filter((name) => typeof api[name] === "function" && !["init", "initSync", "version", "default"].includes(name));
+  const reference = examples.filter((e) => e.where.startsWith("docs/reference.md:")).map((e) => e.code).join("\n");
+  const missing = functions.filter((name) => !new RegExp(`\\b${name}\\(`).test(reference));
+  assert.ok(functions.length >= 21, `only ${functions.length} functions found in pkg/node.mjs`);
+  assert.deepEqual(missing, [], `functions without a runnable worked example in docs/reference.md: ${missing.join(", ")}`);
+});
+
 const work = mkdtempSync(join(tmpdir(), "docs-examples-"));
 test.after(() => rmSync(work, { recursive: true, force: true }));
 
