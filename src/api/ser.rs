@@ -121,7 +121,11 @@ pub fn table<T: Serialize, S: Serializer>(rows: &[T], s: S) -> Result<S::Ok, S::
     if !detached {
         return s.collect_seq(rows);
     }
-    let mut writer = Compact::default();
+    // About 64 bytes a row (a schedule row is 60–80): one allocation instead of a dozen doublings.
+    let mut writer = Compact {
+        out: Vec::with_capacity(rows.len().saturating_mul(64)),
+        ..Compact::default()
+    };
     rows.serialize(&mut writer).map_err(ser::Error::custom)?;
     let text = writer.finish().map_err(ser::Error::custom)?;
     let n = TABLES.with(|tables| {
