@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package in pkg/: release wasm → wasm-bindgen (web + nodejs glue) → wasm-opt →
-# hand-written entry points and types from js/ → size check against the budget.
+# entry points from js/, types generated from the Rust types → size check against the ceiling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -14,7 +14,7 @@ mkdir -p pkg/web pkg/node
 wasm-bindgen "$wasm" --target web --out-dir pkg/web --out-name repayment_plan --no-typescript
 # nodejs: CommonJS glue that loads the .wasm synchronously with fs; Node's ESM entry shares it.
 wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node --out-name repayment_plan --no-typescript
-# -Os, as Cargo.toml's opt-level "s" (speed for size where the bench shows it pays).
+# -Oz, as Cargo.toml's opt-level "z" (size first while the download is over issue #12's target).
 # --one-caller-inline-max-function-size 25: wasm-opt inlines every function that has one caller
 # whatever its size; the giant functions that makes compress worse. Measured over 0–60: 20–30 is
 # the flat minimum, 2.5 KB gzip below the default (docs/performance.md).
