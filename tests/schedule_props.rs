@@ -212,6 +212,39 @@ proptest! {
         }
     }
 
+    /// `SCHEDULE_ENDS_EARLY` and `LARGE_FINAL_PAYMENT` say exactly what the rows show, and only
+    /// for the balance-based methods (issue #14).
+    #[test]
+    fn term_warnings_say_what_the_rows_show(loan in loan()) {
+        let Ok(s) = build(&loan) else { return Ok(()) };
+        let has = |code: &str| s.warnings.iter().any(|w| w.code == code);
+        let balance_based = matches!(loan.method, Method::Annuity | Method::EqualPrincipal);
+        let shortened = loan.prepayments.iter().any(|p| p.strategy == Prepay::ShortenTerm);
+        let early = balance_based && !shortened && (s.rows.len() as u32) < loan.periods;
+        prop_assert_eq!(has("SCHEDULE_ENDS_EARLY"), early);
+        let jump = match s.rows.as_slice() {
+            [.., before, last] => {
+                let difference = (last.payment.fen() - before.payment.fen()).abs();
+                // More than 10%: difference × 10 > before (in fen, exactly).
+                difference * 10 > before.payment.fen()
+            }
+            _ => false,
+        };
+        prop_assert_eq!(has("LARGE_FINAL_PAYMENT"), balance_based && jump);
+    }
+
+    /// An ordinary loan (a yearly rate on calendar months, at least 100 yuan a payment) keeps
+    /// its term: no false alarm.
+    #[test]
+    fn ordinary_loans_keep_their_term(principal in 100_000i64..100_000_000_000, periods in 1u32..=360, annual in rate(240_000), equal_principal in any::<bool>()) {
+        let method = if equal_principal { Method::EqualPrincipal } else { Method::Annuity };
+        let mut loan = Loan::new(Money::from_fen(principal * i64::from(periods)), method, periods, NaiveDate::from_ymd_opt(2024, 3, 10).unwrap());
+        loan.rate = Some(InterestRate::Annual(annual));
+        let s = build(&loan).unwrap();
+        prop_assert_eq!(s.rows.len() as u32, periods);
+        prop_assert!(!s.warnings.iter().any(|w| w.code == "SCHEDULE_ENDS_EARLY" || w.code == "LARGE_FINAL_PAYMENT"), "{:?}", s.warnings);
+    }
+
     #[test]
     fn regular_first_period_dates_and_rates(principal in 100i64..100_000_000_000, periods in 2u32..=360, annual in rate(300_000), day in 1u32..=31) {
         let start = NaiveDate::from_ymd_opt(2024, 1, day).unwrap_or(NaiveDate::from_ymd_opt(2024, 1, 28).unwrap());

@@ -103,6 +103,7 @@ pub fn build(loan: &Loan) -> Result<Schedule> {
     };
     let totals = totals(&rows, loan.upfront_fee)?;
     let apr = apr(loan, &rows)?;
+    term_warnings(loan, &accrual, &rows, &mut warnings)?;
     cost_warnings(loan, &rows, &apr, &mut warnings)?;
     Ok(Schedule {
         rows,
@@ -1033,6 +1034,73 @@ fn beyond_solver(error: Error) -> Error {
 /// `0.128040` → `"12.80%"`.
 fn percent(rate: Decimal) -> String {
     crate::money::percent_text(rate, 2)
+}
+
+/// How far the last payment may differ from the one before it, as a share of that one, before
+/// [`term_warnings`] says so: 10% (issue #14).
+const FINAL_PAYMENT_TOLERANCE: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
+
+/// Warnings when a balance-based schedule does not keep its contracted term:
+///
+/// * `SCHEDULE_ENDS_EARLY`: fewer rows than `periods`, unless a prepayment chose to shorten the
+///   term. The rounded payment pays the balance off early (0.12 yuan over 24 periods pays
+///   0.01 a month for 12), or interest on actual days falls short of what the payment assumes.
+/// * `LARGE_FINAL_PAYMENT`: the last payment differs from the one before it by more than
+///   [`FINAL_PAYMENT_TOLERANCE`]: with a daily rate and actual days, months of 28–31 days
+///   accrue other than the 30-day month the level payment assumes, and the last period settles
+///   the difference.
+///
+/// Interest-only and bullet loans repay the principal at the end by design (their own
+/// `BALLOON_PAYMENT` warning); level methods (flat, fee instalment) keep their term.
+///
+/// # Errors
+/// `OUT_OF_RANGE` only if an amount is too large to compare (not for a built schedule).
+fn term_warnings(
+    loan: &Loan,
+    accrual: &Accrual,
+    rows: &[Row],
+    warnings: &mut Vec<Notice>,
+) -> Result<()> {
+    if !matches!(loan.method, Method::Annuity | Method::EqualPrincipal) {
+        return Ok(());
+    }
+    let (why_en, why_zh) = if accrual.every_period_by_days {
+        (
+            "interest is charged on the actual days of each month, while the payment assumes months of equal length",
+            "利息按每月实际天数计算，而月供按等长月份计算",
+        )
+    } else {
+        (
+            "each payment is rounded to the fen, and the rounding adds up",
+            "每期还款四舍五入到分，误差逐期累积",
+        )
+    };
+    let shortened = loan
+        .prepayments
+        .iter()
+        .any(|p| p.strategy == Strategy::ShortenTerm);
+    let paid = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    if paid < loan.periods && !shortened {
+        let periods = loan.periods;
+        warnings.push(Notice::new(
+            "SCHEDULE_ENDS_EARLY",
+            format!("the loan is repaid after {paid} payments, not the {periods} contracted: {why_en}; check the schedule against the lender's"),
+            format!("贷款在第 {paid} 期就已还清，而不是约定的 {periods} 期：{why_zh}；请与贷款机构的还款计划核对"),
+        ));
+    }
+    if let [.., before, last] = rows {
+        let difference = last.payment.checked_sub(before.payment)?.to_decimal().abs();
+        let allowed = exact::mul(before.payment.to_decimal(), FINAL_PAYMENT_TOLERANCE)?;
+        if difference > allowed {
+            let (amount, regular, due) = (last.payment, before.payment, last.due);
+            warnings.push(Notice::new(
+                "LARGE_FINAL_PAYMENT",
+                format!("the last payment, {amount} on {due}, differs from the one before it ({regular}) by more than 10%: {why_en}"),
+                format!("最后一期（{due}）应还 {amount}，与前一期 {regular} 相差超过 10%：{why_zh}"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Warnings about the cost and shape of the loan.

@@ -103,3 +103,20 @@ test("compareOffers: three offers, sorted by effective APR, names as text", { sk
   });
   await closeClean(session);
 });
+
+test("a daily-rate loan that does not keep its term says so, in the package's words", { skip: !has("schedule") && "schedule is not in this build" }, async () => {
+  const session = await openPage(env);
+  const { page } = session;
+  await page.selectOption("#loan-method", "annuity");
+  await page.fill("#loan-principal", "100000");
+  await page.fill("#loan-periods", "360");
+  await page.selectOption("#loan-rateKind", "dailyRate");
+  await page.fill("#loan-rate", "0.01");
+  await page.fill("#loan-startDate", "2025-01-15");
+  const expected = pkg.schedule({ principal: "100000", method: "annuity", periods: 360, dailyRate: "0.0001", startDate: "2025-01-15" });
+  const warning = expected.warnings.find((w) => w.code === "LARGE_FINAL_PAYMENT");
+  assert.ok(warning, "the package warns");
+  const item = page.locator(`${R} li[data-code="LARGE_FINAL_PAYMENT"]`);
+  await eventually(async () => assert.equal(await item.locator(".notice-text").textContent(), warning.messageZh));
+  await closeClean(session);
+});
