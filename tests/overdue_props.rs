@@ -159,5 +159,13 @@ proptest! {
         // The late fee never bears interest: changing its floor changes nothing else.
         let dearer = card::statement(&CardTerms { late_fee_min: Money::from_fen(1_000_000), ..terms }, due, &txs, &pays, day(a)).unwrap();
         prop_assert_eq!(dearer.interest, s.interest);
+        // Counting the end day adds exactly one interest day on the balance left at the end,
+        // when interest runs at all: the same rows, the last one a day longer. (Payments here all
+        // come before the as-of date, so the balance on it is the last row's.)
+        let counted = card::statement(&CardTerms { count_end_day: true, ..terms }, due, &txs, &pays, day(a)).unwrap();
+        let days = |rows: &[card::CardRow]| rows.iter().filter(|r| r.kind == CardChargeKind::Interest).map(|r| r.days).sum::<i64>();
+        let ran = s.rows.iter().any(|r| r.kind == CardChargeKind::Interest && r.to == day(a));
+        prop_assert_eq!(days(&counted.rows), days(&s.rows) + i64::from(ran));
+        prop_assert!(counted.interest >= s.interest);
     }
 }

@@ -233,8 +233,8 @@ pub struct OverdueInput {
     )]
     #[ts(optional, as = "Option<ts::RateInput>")]
     pub penalty_daily_rate: Option<Decimal>,
-    /// Contract rate per year, a fraction; 0 … 10; the daily rate is annual / 360. Not together
-    /// with `contractDailyRate`.
+    /// Contract rate per year, a fraction; 0 … 10; the daily rate is annual / `dayBasis`. Not
+    /// together with `contractDailyRate`.
     #[serde(
         default,
         deserialize_with = "de::opt",
@@ -242,6 +242,16 @@ pub struct OverdueInput {
     )]
     #[ts(optional, as = "Option<ts::RateInput>")]
     pub contract_annual_rate: Option<Decimal>,
+    /// Days in the year by which `contractAnnualRate` is divided into a daily rate: `360` or
+    /// `365`; default 360 (banks' loan contracts). Some banks publish their penalties as
+    /// "年利率 × 1.5 ÷ 365". Only with `contractAnnualRate`.
+    #[serde(
+        default,
+        deserialize_with = "de::opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[ts(optional, type = "360 | 365")]
+    pub day_basis: Option<i32>,
     /// Contract rate per day (借呗 quotes 日利率), a fraction; 0 … 0.1.
     #[serde(
         default,
@@ -460,6 +470,7 @@ pub fn penalty_terms(input: &OverdueInput) -> Result<PenaltyTerms> {
     ANNUAL_RATE.check_opt("contractAnnualRate", input.contract_annual_rate)?;
     DAILY_RATE.check_opt("contractDailyRate", input.contract_daily_rate)?;
     MULTIPLIER.check_opt("penaltyMultiplier", input.penalty_multiplier)?;
+    let year_days = day_basis(input)?;
     let compound = input.compound_overdue_interest;
     check::whole_opt("graceDays", input.grace_days, 0, LOAN_GRACE_DAYS_MAX)?;
 
@@ -507,7 +518,7 @@ pub fn penalty_terms(input: &OverdueInput) -> Result<PenaltyTerms> {
     ) {
         (Some(d), _, _, _) => (d, 1),
         (None, Some(c), _, _) => (times(c)?, 1),
-        (None, None, Some(a), _) => (times(a)?, core::DAILY_RATE_BASIS),
+        (None, None, Some(a), _) => (times(a)?, year_days),
         (None, None, None, Product::Huabei) => (core::HUABEI_PENALTY_DAILY_RATE, 1),
         (None, None, None, _) => {
             let key = if product == Product::Custom {
@@ -551,6 +562,35 @@ fn overdue_items(input: &[OverdueItemInput]) -> Result<Vec<OverdueItem>> {
     Ok(items)
 }
 
+/// The days of the year that divide `contractAnnualRate`: `dayBasis`, default
+/// [`core::DAILY_RATE_BASIS`] (360).
+///
+/// # Errors
+/// `INVALID_OPTION` for a `dayBasis` other than 360 or 365; `CONFLICTING_FIELDS` for a
+/// `dayBasis` without `contractAnnualRate` (a daily rate has no year to divide).
+fn day_basis(input: &OverdueInput) -> Result<i64> {
+    let Some(days) = input.day_basis else {
+        return Ok(core::DAILY_RATE_BASIS);
+    };
+    if days != 360 && days != 365 {
+        return Err(Error::new(
+            ErrorKind::InvalidOption,
+            "dayBasis",
+            format!("dayBasis must be 360 or 365; got {days}"),
+            format!("dayBasis 须为 360 或 365；收到 {days}"),
+        ));
+    }
+    if input.contract_annual_rate.is_none() {
+        return Err(Error::new(
+            ErrorKind::ConflictingFields,
+            "dayBasis",
+            "dayBasis divides contractAnnualRate into a daily rate: give it only with contractAnnualRate",
+            "dayBasis 用于把 contractAnnualRate 折算为日利率：仅在填写 contractAnnualRate 时使用",
+        ));
+    }
+    Ok(i64::from(days))
+}
+
 /// The daily rate `rate / rate_days`.
 fn daily_rate(rate: Decimal, rate_days: i64) -> Result<Decimal> {
     exact::div(rate, Decimal::from(rate_days))
@@ -582,6 +622,7 @@ fn daily_rate(rate: Decimal, rate_days: i64) -> Result<Decimal> {
 ///     }],
 ///     penalty_daily_rate: None,
 ///     contract_annual_rate: Some(Decimal::new(49, 3)),
+///     day_basis: None,
 ///     contract_daily_rate: None,
 ///     penalty_multiplier: None,
 ///     compound_overdue_interest: None,
@@ -767,6 +808,16 @@ pub struct CardInterestInput {
     )]
     #[ts(optional, as = "Option<ts::CountInput>")]
     pub grace_days: Option<i32>,
+    /// Whether `asOfDate` (by default the next statement date) is an interest day too, as China
+    /// Merchants Bank counts in its worked example ("1000 × 0.05% × 24 days + 900 × 0.05% × 13
+    /// days"); default `false`: the days between the dates.
+    #[serde(
+        default,
+        deserialize_with = "de::opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[ts(optional)]
+    pub count_end_day: Option<bool>,
 }
 
 /// A purchase or cash withdrawal of [`CardInterestInput`].
@@ -971,6 +1022,7 @@ pub fn card_terms(input: &CardInterestInput) -> Result<CardTerms> {
         late_fee_rate: input.late_fee_rate.unwrap_or(defaults.late_fee_rate),
         late_fee_min: input.late_fee_min.unwrap_or(defaults.late_fee_min),
         grace_days: input.grace_days.map_or(defaults.grace_days, i64::from),
+        count_end_day: input.count_end_day.unwrap_or(defaults.count_end_day),
     })
 }
 
@@ -1002,6 +1054,7 @@ pub fn card_terms(input: &CardInterestInput) -> Result<CardTerms> {
 ///     late_fee_rate: None,
 ///     late_fee_min: None,
 ///     grace_days: None,
+///     count_end_day: None,
 /// };
 /// let result = card_interest(&input).unwrap();
 /// assert_eq!(result.interest.to_string(), "23.95");

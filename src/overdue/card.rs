@@ -76,6 +76,11 @@ pub struct CardTerms {
     pub late_fee_rate: Decimal,
     pub late_fee_min: Money,
     pub grace_days: i64,
+    /// Whether the end of the accrual (the as-of date) is an interest day too. China Merchants
+    /// Bank's worked example counts it: purchase 1,000 posted 03-30, minimum 100 paid on the due
+    /// date 04-23, interest to the next statement 05-05 = 1000 × 0.05% × 24 days + 900 × 0.05% ×
+    /// 13 days (the 12 nights from 04-23, and 05-05 itself). Default `false`: the nights between.
+    pub count_end_day: bool,
 }
 
 impl Default for CardTerms {
@@ -88,6 +93,7 @@ impl Default for CardTerms {
             late_fee_rate: DEFAULT_LATE_FEE_RATE,
             late_fee_min: DEFAULT_LATE_FEE_MIN,
             grace_days: DEFAULT_GRACE_DAYS,
+            count_end_day: false,
         }
     }
 }
@@ -317,6 +323,14 @@ fn interest_rows(
         }
     }
     changes.sort_unstable();
+    // Counting the end day: the accrual runs to the day after it.
+    let end = if terms.count_end_day {
+        as_of
+            .succ_opt()
+            .ok_or_else(|| Error::overflow("asOfDate"))?
+    } else {
+        as_of
+    };
 
     let mut rows = Vec::new();
     let mut balance: i64 = 0;
@@ -325,7 +339,7 @@ fn interest_rows(
             .checked_add(change)
             .ok_or_else(|| Error::overflow(""))?
             .max(0);
-        let next = changes.get(i + 1).map_or(as_of, |c| c.0).min(as_of);
+        let next = changes.get(i + 1).map_or(end, |c| c.0).min(end);
         if balance == 0 || next <= date {
             continue;
         }

@@ -78,3 +78,63 @@ test("credit card: full-statement interest against interest on the unpaid part",
   assert.equal(await page.locator(`${R} li[data-code="FULL_STATEMENT_INTEREST"] .notice-text`).textContent(), warning.message);
   await closeClean(session);
 });
+
+test("a bank loan's penalty on a 365-day year: the dayBasis choice reaches the package", { skip: !has("overdue") && "overdue is not in this build" }, async () => {
+  const session = await openPage(env, { width: 360 });
+  const { page } = session;
+  await page.click("#tab-overdue");
+  await page.selectOption("#debt-product", "bankLoan");
+  await page.fill("#debt-asOfDate", "2025-03-02");
+  await page.fill("#debt-items-0-dueDate", "2025-01-31");
+  await page.fill("#debt-items-0-principal", "10000");
+  await page.fill("#debt-items-0-interest", "");
+  await page.fill("#debt-items-0-fee", "");
+  // one instalment: remove the example's others
+  while (await page.locator("#debt-form fieldset.item").count() > 1) await page.locator("#debt-form fieldset.item .remove").last().click();
+  await page.selectOption("#debt-contractRateKind", "contractAnnualRate");
+  await page.fill("#debt-contractRate", "4.9");
+  const R = "#debt-result";
+  const input = (extra) => ({ product: "bankLoan", asOfDate: "2025-03-02", contractAnnualRate: "0.049", items: [{ dueDate: "2025-01-31", principal: "10000" }], ...extra });
+  const on360 = pkg.overdue(input({}));
+  const on365 = pkg.overdue(input({ dayBasis: 365 }));
+  assert.notEqual(on360.penaltyInterest, on365.penaltyInterest);
+  assert.ok(await page.locator("#debt-dayBasis").isVisible(), "the choice shows for an annual rate");
+  await page.selectOption("#debt-dayBasis", "365");
+  await eventually(async () => assert.equal(await figure(page, R, "penaltyInterest"), yuan(on365.penaltyInterest)));
+  await page.selectOption("#debt-dayBasis", "");
+  await eventually(async () => assert.equal(await figure(page, R, "penaltyInterest"), yuan(on360.penaltyInterest)));
+  // a daily contract rate has no year to divide: the choice is not offered
+  await page.selectOption("#debt-contractRateKind", "contractDailyRate");
+  await eventually(async () => assert.equal(await page.locator("#debt-dayBasis").count() && (await page.locator("#debt-dayBasis").isVisible()), false));
+  await closeClean(session);
+});
+
+test("credit card: counting the last day (countEndDay) reaches the package", { skip: !has("cardInterest") && "cardInterest is not in this build" }, async () => {
+  const session = await openPage(env, { width: 360 });
+  const { page } = session;
+  await page.click("#tab-overdue");
+  await page.fill("#card-statementDate", "2025-04-05");
+  await page.fill("#card-dueDate", "2025-04-23");
+  await page.fill("#card-nextStatementDate", "2025-05-05");
+  await page.fill("#card-asOfDate", "");
+  await page.fill("#card-transactions-0-postingDate", "2025-03-30");
+  await page.fill("#card-transactions-0-amount", "1000");
+  while (await page.locator("#card-transactions fieldset.item").count() > 1) await page.locator("#card-transactions .remove").last().click();
+  while (await page.locator("#card-payments fieldset.item").count() > 1) await page.locator("#card-payments .remove").last().click();
+  await page.fill("#card-payments-0-date", "2025-04-23");
+  await page.fill("#card-payments-0-amount", "100");
+  const input = (extra) => ({
+    statementDate: "2025-04-05", dueDate: "2025-04-23", nextStatementDate: "2025-05-05",
+    transactions: [{ postingDate: "2025-03-30", amount: "1000" }], payments: [{ date: "2025-04-23", amount: "100" }], interestMode: "full", ...extra,
+  });
+  const nights = pkg.cardInterest(input({}));
+  const counted = pkg.cardInterest(input({ countEndDay: true }));
+  assert.equal(counted.interest, "17.85", "China Merchants Bank's 1000 × 0.05% × 24 + 900 × 0.05% × 13");
+  const R = "#card-result";
+  await eventually(async () => assert.equal(await figure(page, R, "fullInterest"), yuan(nights.interest)));
+  const box = page.locator("#card-countEndDay");
+  if (!(await box.isVisible())) await page.locator("#card-form details summary").last().click();
+  await box.check();
+  await eventually(async () => assert.equal(await figure(page, R, "fullInterest"), yuan(counted.interest)));
+  await closeClean(session);
+});

@@ -36,6 +36,10 @@ const SPEC = [
     { value: "contractAnnualRate", label: L("年利率", "Annual rate") },
   ] },
   { key: "contractRate", type: "percent", label: L("合同利率", "Contract rate"), when: usesContract, hint: L("罚息 = 合同利率 × 罚息倍数；例如借呗日利率 0.04", "Penalty = contract rate × multiplier; e.g. Jiebei daily 0.04") },
+  { key: "dayBasis", type: "select", label: L("年利率折算为日利率", "Annual rate to a daily rate"), when: (v) => usesContract(v) && v.contractRateKind === "contractAnnualRate", options: [
+    { value: "", label: L("÷ 360（默认，多数贷款合同）", "÷ 360 (default, most loan contracts)") },
+    { value: "365", label: L("÷ 365（部分银行的罚息示例）", "÷ 365 (some banks' penalty examples)") },
+  ], hint: L("看合同或银行的罚息说明：“年利率 × 1.5 ÷ 365” 就选 365", "Check the contract or the bank's penalty note: “annual rate × 1.5 ÷ 365” means 365") },
   { key: "penaltyDailyRate", type: "percent", label: L("逾期日费率（花呗默认 0.05）", "Daily overdue rate (Huabei default 0.05)"), when: usesDaily },
   { details: L("更多选项：罚息倍数、宽限期、复利", "More: multiplier, grace days, compounding"), children: [
     { key: "penaltyMultiplier", type: "decimal", label: L("罚息倍数（默认 1.5）", "Penalty multiplier (default 1.5)"), when: usesContract },
@@ -79,6 +83,8 @@ const CARD_SPEC = [
       { key: "lateFeeMin", type: "money", label: L("违约金最低（默认 10 元）", "Minimum late fee (default 10)") },
     ] },
     { key: "graceDays", type: "int", label: L("宽限期天数（默认 3）", "Grace days (default 3)") },
+    { key: "countEndDay", type: "checkbox", label: L("计息天数含最后一天（如招商银行示例）", "Count the last day as an interest day (as in China Merchants Bank's example)"),
+      hint: L("有的银行从记账日算到下一个账单日当天（“×13 天”而不是 “×12 天”）；对照账单上的利息选", "Some banks charge up to and including the next statement day (“× 13 days” rather than “× 12”); match it to the interest on your statement") },
   ] },
 ];
 
@@ -119,6 +125,7 @@ export function debtInput(v) {
   if (usesContract(v)) {
     const rate = pct(v.contractRate);
     if (rate !== undefined) input[v.contractRateKind || "contractDailyRate"] = rate;
+    if (v.contractRateKind === "contractAnnualRate" && v.dayBasis) input.dayBasis = Number(v.dayBasis);
     const m = num(v.penaltyMultiplier);
     if (m !== undefined) input.penaltyMultiplier = m;
     if (v.product === "bankLoan" && v.compoundOverdueInterest) input.compoundOverdueInterest = v.compoundOverdueInterest === "true";
@@ -147,6 +154,7 @@ export function cardInput(v, interestMode) {
     lateFeeRate: pct(v.lateFeeRate),
     lateFeeMin: num(v.lateFeeMin),
     graceDays: num(v.graceDays),
+    countEndDay: v.countEndDay || undefined,
   });
 }
 
