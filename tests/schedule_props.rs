@@ -8,7 +8,7 @@ use repayment_plan::calendar::{add_months, DayCount};
 use repayment_plan::money::{Money, Residue, RoundingMode, RoundingPolicy};
 use repayment_plan::plan::restructure::{restructure, Charge, Debt, Request, Term, Waive};
 use repayment_plan::schedule::{
-    build, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Schedule,
+    build, FeeRate, InterestRate, Issuer, Loan, Method, Prepayment, RateChange, Schedule,
     Strategy as Prepay,
 };
 use rust_decimal::prelude::*;
@@ -57,6 +57,7 @@ prop_compose! {
         daily in rate(1_500),
         fee in rate(20_000),
         total_fee in any::<bool>(),
+        bank in any::<bool>(),
         upfront_permille in prop_oneof![3 => Just(0i64), 1 => 1i64..300],
         first_due_extra in prop_oneof![3 => Just(None), 1 => (1i64..45).prop_map(Some)],
         day_count in prop_oneof![3 => Just(None), 1 => Just(Some(DayCount::Actual360)), 1 => Just(Some(DayCount::Actual365)), 1 => Just(Some(DayCount::Thirty360))],
@@ -68,6 +69,7 @@ prop_compose! {
         let mut loan = Loan::new(Money::from_fen(principal), method, periods, start);
         if method == Method::FeeInstalment {
             loan.fee = Some(if total_fee { FeeRate::Total(fee * Decimal::from(5)) } else { FeeRate::PerPeriod(fee / Decimal::from(2)) });
+            loan.issuer = bank.then_some(Issuer::Bank);
         } else {
             loan.rate = Some(match rate_kind {
                 0 => InterestRate::Annual(annual),

@@ -67,7 +67,16 @@ export type InterestLoanInput = ScheduleInputBase & {
   );
 
 /** A fee instalment: a per-period fee rate or a total fee rate on the original principal. */
-export type FeeInstalmentInput = ScheduleInputBase & { method: "feeInstalment" } & (
+export type FeeInstalmentInput = ScheduleInputBase & {
+  method: "feeInstalment";
+  /**
+   * Whose rules split it: `"alipay"` (default, 花呗: total fee rounded half-even, principal and
+   * fee per period rounded down, the first period takes the residues) or `"bank"` (信用卡分期:
+   * principal per period rounded half up with the remainder in the last period, the same fee
+   * every period = principal × per-period rate rounded half up).
+   */
+  issuer?: "alipay" | "bank";
+} & (
     | { feeRate: RateInput; totalFeeRate?: never }
     | { totalFeeRate: RateInput; feeRate?: never }
   );

@@ -15,8 +15,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::json::{JsonWriter, Value, TABLE_FIELD};
 use crate::money::{digit_count, write_digits, Money, Residue, RoundingMode, RoundingPolicy};
 use crate::schedule::{
-    build, default_rounding, FeeRate, InterestRate, Loan, Method, Prepayment, RateChange, Row,
-    Schedule, Strategy, Totals, DEFAULT_LPR, MAX_PERIODS,
+    build, default_rounding, FeeRate, InterestRate, Issuer, Loan, Method, Prepayment, RateChange,
+    Row, Schedule, Strategy, Totals, DEFAULT_LPR, MAX_PERIODS,
 };
 use rust_decimal::Decimal;
 
@@ -110,6 +110,8 @@ fn read_loan(f: &mut Fields) -> Result<Loan> {
     let per_period = rate_opt(f, "feeRate", "1")?.map(FeeRate::PerPeriod);
     let total = rate_opt(f, "totalFeeRate", "10")?.map(FeeRate::Total);
     loan.fee = per_period.or(total);
+    let issuers = [("alipay", Issuer::Alipay), ("bank", Issuer::Bank)];
+    loan.issuer = f.opt("issuer", &|v, p| option_value(v, p, &issuers))?;
 
     loan.upfront_fee = money_opt(f, "upfrontFee", "0")?.unwrap_or(Money::ZERO);
     loan.first_due = f.opt("firstDueDate", &date_value)?;

@@ -3,7 +3,7 @@
 
 use super::{
     annuity, bullet, equal_principal, fee_instalment, flat, interest_only, FeeRate, InterestRate,
-    Loan, Method, Model, Row, Schedule, Split, Strategy, Totals, MAX_PERIODS,
+    Issuer, Loan, Method, Model, Row, Schedule, Split, Strategy, Totals, MAX_PERIODS,
 };
 use crate::calendar::{days_between, DayCount, MAX_DATE};
 use crate::cost::{self, Apr};
@@ -64,20 +64,25 @@ pub fn build(loan: &Loan) -> Result<Schedule> {
                     "分期手续费需要 feeRate 或 totalFeeRate",
                 )
             })?;
-            // Alipay rounds the total fee half-even even though the parts are rounded down.
-            let total_mode = if loan.rounding.is_some() {
-                policy.mode
-            } else {
-                RoundingMode::HalfEven
+            let fees = match loan.issuer.unwrap_or_default() {
+                Issuer::Alipay => {
+                    // Alipay rounds the total fee half-even even though the parts are rounded down.
+                    let total_mode = if loan.rounding.is_some() {
+                        policy.mode
+                    } else {
+                        RoundingMode::HalfEven
+                    };
+                    let total =
+                        fee_instalment::total_fee(loan.principal, fee, loan.periods, total_mode)?;
+                    Split::new(total, loan.periods, policy)?
+                }
+                Issuer::Bank => {
+                    let each =
+                        fee_instalment::period_fee(loan.principal, fee, loan.periods, policy.mode)?;
+                    Split::level(each, loan.periods)
+                }
             };
-            let total = fee_instalment::total_fee(loan.principal, fee, loan.periods, total_mode)?;
-            level_rows(
-                loan,
-                policy,
-                Charge::None,
-                Some(Split::new(total, loan.periods, policy)?),
-                &mut rows,
-            )?;
+            level_rows(loan, policy, Charge::None, Some(fees), &mut rows)?;
             fee_instalment::model(loan.principal, fee, loan.periods)?
         }
         Method::Bullet => {
@@ -177,6 +182,13 @@ fn validate(loan: &Loan) -> Result<()> {
                 "this method needs annualRate, monthlyRate or dailyRate",
                 "此还款方式需要 annualRate、monthlyRate 或 dailyRate",
             ))
+        }
+        (true, _, _) if loan.issuer.is_some() => {
+            return Err(conflict(
+                "issuer",
+                "issuer applies to method feeInstalment only",
+                "issuer 仅适用于 feeInstalment（分期手续费）方式",
+            ));
         }
         (true, _, Some(fee)) => {
             let field = match fee {

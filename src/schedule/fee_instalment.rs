@@ -53,6 +53,27 @@ pub fn total_fee(principal: Money, fee: FeeRate, n: u32, mode: RoundingMode) -> 
     principal.mul_rate(total_rate(fee, n)?, mode)
 }
 
+/// The fee of every period under a bank's rule ([`super::Issuer::Bank`]): `P·f`, or `P·F/n`
+/// for a total rate, rounded with `mode` (banks: half up).
+///
+/// ```
+/// use repayment_plan::schedule::{fee_instalment, FeeRate};
+/// use repayment_plan::money::{Money, RoundingMode};
+/// // 1234.56 × 0.75% = 9.2592 → 9.26 a period (× 12 = 111.12, where the total rounded once is 111.11)
+/// let fee = fee_instalment::period_fee(Money::from_fen(123_456), FeeRate::PerPeriod("0.0075".parse().unwrap()), 12, RoundingMode::HalfUp);
+/// assert_eq!(fee.unwrap().to_string(), "9.26");
+/// ```
+///
+/// # Errors
+/// `OUT_OF_RANGE` when `n` is 0 or the fee does not fit 28-digit decimals or an `i64` of fen.
+pub fn period_fee(principal: Money, fee: FeeRate, n: u32, mode: RoundingMode) -> Result<Money> {
+    let rate = match fee {
+        FeeRate::PerPeriod(f) => f,
+        FeeRate::Total(total) => exact::div(total, Decimal::from(n))?,
+    };
+    principal.mul_rate(rate, mode)
+}
+
 /// The model figures: the payment `(P + P·F)/n` and the fee `P·F`.
 ///
 /// # Errors

@@ -108,6 +108,20 @@ impl InterestRate {
     }
 }
 
+/// Whose rules split a [`Method::FeeInstalment`] into periods.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum Issuer {
+    /// 花呗 (the default): the total fee rounded half-even; principal and fee per period rounded
+    /// down, the **first** period absorbing both residues.
+    #[default]
+    Alipay,
+    /// A bank's card instalment (信用卡分期), as the banks' term sheets publish it: principal per
+    /// period rounded half up with the remainder in the **last** period, and the fee the same in
+    /// every period, principal × per-period rate (`feeRate`, or `totalFeeRate / periods`)
+    /// rounded half up, with no remainder.
+    Bank,
+}
+
 /// The instalment fee of [`Method::FeeInstalment`].
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum FeeRate {
@@ -165,6 +179,8 @@ pub struct Loan {
     pub rate: Option<InterestRate>,
     /// Required by [`Method::FeeInstalment`] only.
     pub fee: Option<FeeRate>,
+    /// [`Method::FeeInstalment`] only; `None`: [`Issuer::Alipay`].
+    pub issuer: Option<Issuer>,
     /// Paid or deducted at drawdown: the borrower receives `principal − upfront_fee`.
     pub upfront_fee: Money,
     /// The first due date when it is not one month after the start.
@@ -192,6 +208,7 @@ impl Loan {
             start,
             rate: None,
             fee: None,
+            issuer: None,
             upfront_fee: Money::ZERO,
             first_due: None,
             day_count: None,
@@ -204,8 +221,10 @@ impl Loan {
 
     /// The rounding policy in force: the loan's own, or the method's default.
     pub fn policy(&self) -> RoundingPolicy {
-        self.rounding
-            .unwrap_or_else(|| default_rounding(self.method))
+        self.rounding.unwrap_or(match self.issuer {
+            Some(Issuer::Bank) => RoundingPolicy::BANK,
+            _ => default_rounding(self.method),
+        })
     }
 
     /// Due date of period `k` (1-based).
@@ -347,6 +366,15 @@ impl Split {
             absorbing,
             absorbing_period,
         })
+    }
+
+    /// `n` equal parts of `each`, with no residue (a bank's per-period fee).
+    pub fn level(each: Money, n: u32) -> Split {
+        Split {
+            regular: each,
+            absorbing: each,
+            absorbing_period: n.max(1),
+        }
     }
 
     /// The part of period `k` (1-based).

@@ -120,3 +120,22 @@ test("a daily-rate loan that does not keep its term says so, in the package's wo
   await eventually(async () => assert.equal(await item.locator(".notice-text").textContent(), warning.messageZh));
   await closeClean(session);
 });
+
+test("the card-instalment preset uses the bank's rule, Huabei's the Alipay rule", { skip: !has("schedule") && "schedule is not in this build" }, async () => {
+  const session = await openPage(env, { width: 360 });
+  const { page } = session;
+  const start = await page.inputValue("#loan-startDate");
+  await page.click('button[data-preset="card"]');
+  const bank = pkg.schedule({ principal: "10000", method: "feeInstalment", periods: 12, feeRate: "0.006", startDate: start, issuer: "bank" });
+  assert.equal(await page.inputValue("#loan-issuer"), "bank");
+  await eventually(async () => assert.equal(await figure(page, R, "payment"), yuan(bank.rows[0].payment)));
+  assert.equal(await figure(page, R, "lastPayment"), yuan(bank.rows[11].payment));
+  const rows = await tableText(page, R);
+  assert.equal(rows[12][3], yuan(bank.rows[11].principal), "the remainder in the last period");
+  // back to Huabei: the Alipay rule again (the issuer does not stick)
+  await page.click('button[data-preset="huabei"]');
+  assert.equal(await page.inputValue("#loan-issuer"), "");
+  const alipay = pkg.schedule({ principal: "3000", method: "feeInstalment", periods: 12, totalFeeRate: "0.075", startDate: start });
+  await eventually(async () => assert.equal(await figure(page, R, "payment"), yuan(alipay.rows[0].payment)));
+  await closeClean(session);
+});

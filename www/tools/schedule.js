@@ -39,6 +39,10 @@ const SPEC = [
     { key: "rateKind", type: "select", label: L("利率类型", "Rate type"), options: RATE_KINDS },
     { key: "rate", type: "percent", label: L("利率或费率", "Rate or fee"), hint: L("按合同或 App 上写的填，例如年利率 4.9、日利率 0.05、总手续费率 7.5", "As the contract or app states it, e.g. annual 4.9, daily 0.05, total fee 7.5") },
   ] },
+  { key: "issuer", type: "select", label: L("分期规则", "Instalment rules"), when: isFee, options: [
+    { value: "", label: L("花呗（默认：首期多还零头）", "Huabei (default: the first period takes the odd fen)") },
+    { value: "bank", label: L("银行信用卡分期（末期多还零头，每期手续费相同）", "Bank card instalment (the last period takes the odd fen; the same fee every period)") },
+  ] },
   { key: "startDate", type: "date", label: L("借款日期", "Start date") },
   { details: L("更多选项：首期还款日、手续费、提前还款", "More: first due date, fees, prepayment"), children: [
     { key: "firstDueDate", type: "date", label: L("首期还款日（默认借款日加一个月）", "First due date (default: one month after the start)") },
@@ -84,6 +88,7 @@ const COMPARE_SPEC = [
 
 export const PRESETS = [
   { id: "huabei", label: L("花呗分期 3000 元 12 期", "Huabei 3,000 over 12"), values: { method: "feeInstalment", principal: "3000", periods: "12", rateKind: "totalFeeRate", rate: "7.5" } },
+  { id: "card", label: L("信用卡分期 1 万元 12 期", "Card instalment 10,000 over 12"), values: { method: "feeInstalment", principal: "10000", periods: "12", rateKind: "feeRate", rate: "0.6", issuer: "bank" } },
   { id: "jiebei", label: L("借呗 1 万元 12 个月", "Jiebei 10,000 over 12 months"), values: { method: "annuity", principal: "10000", periods: "12", rateKind: "dailyRate", rate: "0.04" } },
   { id: "mortgage", label: L("房贷 100 万 30 年 4.9%", "Mortgage 1,000,000, 30 years, 4.9%"), values: { method: "annuity", principal: "1000000", periods: "360", rateKind: "annualRate", rate: "4.9" } },
 ];
@@ -111,6 +116,7 @@ export function loanInput(v) {
     firstDueDate: v.firstDueDate || undefined,
     upfrontFee: num(v.upfrontFee),
     dayCount: v.dayCount || undefined,
+    issuer: isFee(v) ? v.issuer || undefined : undefined,
     lpr: pct(v.lpr),
   });
   if (RATE_FIELDS.includes(v.rateKind)) {
@@ -166,7 +172,7 @@ export function createSchedule(ctx, panel) {
   const presetButtons = PRESETS.map((p) => {
     const b = h("button", { type: "button", class: "chip", dataset: { preset: p.id } });
     b.addEventListener("click", () => {
-      form.setValues({ ...form.values(), ...p.values, firstDueDate: "", upfrontFee: "", prepayAfter: "", prepayAmount: "", prepayFee: "" });
+      form.setValues({ ...form.values(), issuer: "", ...p.values, firstDueDate: "", upfrontFee: "", prepayAfter: "", prepayAmount: "", prepayFee: "" });
       update();
     });
     return { b, p };
