@@ -124,7 +124,15 @@ export interface ScheduleResult {
   rows: ScheduleRow[];
   totals: ScheduleTotals;
   /** Exact-formula figures calculators quote (the contract as signed), each rounded once. */
-  model: { payment: Money; interest: Money };
+  model: {
+    payment: Money;
+    interest: Money;
+    /**
+     * Annuity only: total interest as many calculators print it, the rounded payment × periods −
+     * principal; neither `interest` (the exact formula) nor `totals.interest` (what is billed).
+     */
+    calculatorInterest?: Money;
+  };
   apr: ScheduleApr;
   /** e.g. APR_ABOVE_24, APR_ABOVE_36, APR_ABOVE_4X_LPR, FLAT_RATE_TRUE_COST, FEE_RATE_IS_NOT_APR. */
   warnings: Notice[];

@@ -102,6 +102,15 @@ fn read(f: &mut Fields) -> Result<Request> {
 
 /// `restructure(input)` → `{ periods, payment, rows, totals, apr, savedVersusOverdue?, warnings }`.
 ///
+/// # Examples
+/// 停息挂账: 30,000 principal and 2,000 interest, penalties of 1,000 waived, 2,000 down, then
+/// 1,000 a month with no interest: 30 periods.
+/// ```
+/// let input = r#"{"principal":30000,"interest":2000,"penalties":1000,"startDate":"2025-01-10","waive":["penalties"],"downPayment":2000,"targetPayment":1000}"#;
+/// let out = repayment_plan::api::call("restructure", input).unwrap();
+/// assert!(out.starts_with(r#"{"periods":30,"payment":"1000.00""#));
+/// ```
+///
 /// # Errors
 /// The input's errors (`UNKNOWN_FIELD`, `MISSING_FIELD`, `INVALID_*`, `OUT_OF_RANGE`, `CONFLICTING_FIELDS`) and the plan's (`NO_SOLUTION` when no plan fits the bounds).
 pub fn restructure(input: &Value) -> Result<String> {

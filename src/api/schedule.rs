@@ -464,6 +464,15 @@ pub(crate) fn writer_for(rows: usize) -> JsonWriter {
 
 /// `schedule(input)` → `{ rows, totals, model, apr, warnings }`.
 ///
+/// # Examples
+/// The reference loan: 1,000,000 over 30 years at 4.9%.
+/// ```
+/// let input = r#"{"principal":1000000,"method":"annuity","periods":360,"annualRate":"0.049","startDate":"2024-01-15"}"#;
+/// let out = repayment_plan::api::call("schedule", input).unwrap();
+/// assert!(out.contains(r#""payment":"5307.27""#));
+/// assert!(out.contains(r#""model":{"payment":"5307.27","interest":"910616.19","calculatorInterest":"910617.20"}"#));
+/// ```
+///
 /// # Errors
 /// The input's errors (`UNKNOWN_FIELD`, `MISSING_FIELD`, `INVALID_*`, `OUT_OF_RANGE`, `CONFLICTING_FIELDS`) and the schedule's (`OUT_OF_RANGE` for a schedule past 2200-12-31 or amounts too large to hold).
 pub fn schedule(input: &Value) -> Result<String> {
@@ -478,6 +487,10 @@ pub fn schedule(input: &Value) -> Result<String> {
     w.money(s.model.payment);
     w.key("interest");
     w.money(s.model.interest);
+    if let Some(calculator) = s.model.calculator_interest {
+        w.key("calculatorInterest");
+        w.money(calculator);
+    }
     w.end_object();
     write_apr(&mut w, &s.apr);
     notices(&mut w, "warnings", &s.warnings);
@@ -490,6 +503,15 @@ pub fn schedule(input: &Value) -> Result<String> {
 /// Each summary: `{ index, name?, method, principal, periods, minPayment, maxPayment, totalPaid,
 /// totalCost, apr, warnings }`, where `index` is the offer's position in the input and
 /// `totalPaid − principal = totalCost`.
+///
+/// # Examples
+/// ```
+/// let offers = r#"[{"name":"bank","principal":10000,"method":"annuity","periods":12,"annualRate":"0.06","startDate":"2025-01-15"},
+///                 {"name":"flat","principal":10000,"method":"flat","periods":12,"monthlyRate":"0.005","startDate":"2025-01-15"}]"#;
+/// let out = repayment_plan::api::call("compareOffers", offers).unwrap();
+/// // Cheapest effective APR first: the annuity at 6% beats the "0.5% a month" flat loan.
+/// assert!(out.find(r#""name":"bank""#).unwrap() < out.find(r#""name":"flat""#).unwrap());
+/// ```
 ///
 /// # Errors
 /// `INVALID_INPUT` unless the input is an array; `OUT_OF_RANGE` unless it holds 1 to 20 offers;

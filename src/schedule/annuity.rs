@@ -84,8 +84,15 @@ pub fn periods_for_payment(balance: Money, r: Decimal, payment: Money) -> Result
 pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
     let m = exact_payment(principal, r, n)?;
     let interest = exact::sub(exact::mul(m, Decimal::from(n))?, principal.to_decimal())?;
+    let payment = Money::round(m, RoundingMode::HalfUp)?;
     Ok(Model {
-        payment: Money::round(m, RoundingMode::HalfUp)?,
+        payment,
         interest: Money::round(interest, RoundingMode::HalfUp)?,
+        // What many calculators print: the rounded payment × n − P.
+        calculator_interest: Some(
+            payment
+                .checked_mul_int(i64::from(n))?
+                .checked_sub(principal)?,
+        ),
     })
 }

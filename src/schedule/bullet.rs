@@ -33,5 +33,6 @@ pub fn model(principal: Money, interest: rust_decimal::Decimal) -> Result<Model>
     Ok(Model {
         payment: principal.checked_add(interest)?,
         interest,
+        calculator_interest: None,
     })
 }

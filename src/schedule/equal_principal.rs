@@ -37,5 +37,6 @@ pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
     Ok(Model {
         payment: Money::round(first, RoundingMode::HalfUp)?,
         interest: Money::round(interest, RoundingMode::HalfUp)?,
+        calculator_interest: None,
     })
 }

@@ -84,5 +84,6 @@ pub fn model(principal: Money, fee: FeeRate, n: u32) -> Result<Model> {
     Ok(Model {
         payment: Money::round(payment, RoundingMode::HalfUp)?,
         interest: Money::round(total, RoundingMode::HalfUp)?,
+        calculator_interest: None,
     })
 }

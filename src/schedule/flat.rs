@@ -49,5 +49,6 @@ pub fn model(principal: Money, m: Decimal, n: u32) -> Result<Model> {
             exact::mul(per_period_interest, Decimal::from(n))?,
             RoundingMode::HalfUp,
         )?,
+        calculator_interest: None,
     })
 }

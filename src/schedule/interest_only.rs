@@ -30,5 +30,6 @@ pub fn model(principal: Money, r: Decimal, n: u32) -> Result<Model> {
             exact::mul(per_period, Decimal::from(n))?,
             RoundingMode::HalfUp,
         )?,
+        calculator_interest: None,
     })
 }

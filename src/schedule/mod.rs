@@ -313,6 +313,11 @@ pub struct Model {
     pub payment: Money,
     /// Total interest (for a fee instalment: the total fee) over the term.
     pub interest: Money,
+    /// Annuity only: the total interest as many calculators print it, the rounded payment × n −
+    /// principal. It is neither the exact formula (`interest`) nor the billed sum
+    /// (`totals.interest`): the three can differ by a few yuan, and this is why a calculator
+    /// and a lender's schedule disagree.
+    pub calculator_interest: Option<Money>,
 }
 
 /// A built schedule.

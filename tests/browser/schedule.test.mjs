@@ -48,6 +48,9 @@ test("reference loan 1,000,000 / 30 years / 4.9% → ¥5,307.27, every figure fr
   assert.equal(rows[360][2], yuan(expected.rows[359].payment));
   // the model figure calculators quote is shown, labelled
   assert.match(await page.locator(`${R} .note`).first().textContent(), /910,616\.19/);
+  // and the figure calculators that multiply the rounded payment print, labelled as such
+  assert.equal(expected.model.calculatorInterest, "910617.20");
+  assert.match(await page.locator(`${R} .note .calculator`).textContent(), /910,617\.20/);
   // two charts with text alternatives
   assert.equal(await page.locator(`${R} svg.chart[role=img][aria-label]`).count(), 2);
   // CSV of the schedule: the package's plain strings

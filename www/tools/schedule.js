@@ -226,7 +226,10 @@ export function createSchedule(ctx, panel) {
       stat(L("实际年化（复利）", "Effective annual rate"), res.apr?.effective, { key: "effective", kind: "rate" }),
     );
     const model = !hasFee && res.model && (res.model.payment !== first?.payment || res.model.interest !== res.totals?.interest)
-      ? h("p", { class: "note" }, tr(L("按公式不取整计算：每期 {p}，总利息 {i}（很多计算器给出的是这个数；上面是按分取整后实际要还的）。", "By the exact formula: {p} per period, interest {i} (what many calculators quote; the figures above are what is billed, rounded to the fen)."), { p: money(res.model.payment), i: money(res.model.interest) }))
+      ? h("p", { class: "note" }, tr(L("按公式不取整计算：每期 {p}，总利息 {i}（很多计算器给出的是这个数；上面是按分取整后实际要还的）。", "By the exact formula: {p} per period, interest {i} (what many calculators quote; the figures above are what is billed, rounded to the fen)."), { p: money(res.model.payment), i: money(res.model.interest) }),
+        res.model.calculatorInterest
+          ? h("span", { class: "calculator" }, " ", tr(L("有的计算器按“月供 × 期数 − 本金”算总利息：{c}。", "Some calculators print interest as “payment × periods − principal”: {c}."), { c: money(res.model.calculatorInterest) }))
+          : null)
       : null;
     result.set(summary, model, notices(res.warnings, { title: L("提醒", "Warnings"), openAdvice: ctx.openAdvice }));
     const line = tr(L("每期还 {p}，总共多付 {c}，年化利率 {a}", "Pay {p} a period; it costs {c} in total; APR {a}"), { p: money(first?.payment), c: money(res.totals?.cost), a: percent(res.apr?.nominal) });
