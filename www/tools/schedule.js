@@ -39,9 +39,9 @@ const SPEC = [
     { key: "rateKind", type: "select", label: L("利率类型", "Rate type"), options: RATE_KINDS },
     { key: "rate", type: "percent", label: L("利率或费率", "Rate or fee"), hint: L("按合同或 App 上写的填，例如年利率 4.9、日利率 0.05、总手续费率 7.5", "As the contract or app states it, e.g. annual 4.9, daily 0.05, total fee 7.5") },
   ] },
-  { key: "issuer", type: "select", label: L("分期规则", "Instalment rules"), when: isFee, options: [
-    { value: "", label: L("花呗（默认：首期多还零头）", "Huabei (default: the first period takes the odd fen)") },
-    { value: "bank", label: L("银行信用卡分期（末期多还零头，每期手续费相同）", "Bank card instalment (the last period takes the odd fen; the same fee every period)") },
+  { key: "issuer", type: "select", label: L("分期规则", "Instalment rules"), when: isFee, hint: L("银行每期手续费相同；花呗的手续费零头算在第一期", "Banks charge the same fee every period; Huabei puts the odd fen in the first"), options: [
+    { value: "", label: L("花呗（默认，首期多还零头）", "Huabei (default; odd fen first)") },
+    { value: "bank", label: L("银行信用卡分期（末期多还零头）", "Bank card (odd fen last)") },
   ] },
   { key: "startDate", type: "date", label: L("借款日期", "Start date") },
   { details: L("更多选项：首期还款日、手续费、提前还款", "More: first due date, fees, prepayment"), children: [
