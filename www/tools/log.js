@@ -332,7 +332,7 @@ export function createLog(ctx, panel) {
 
   function render() {
     const sorted = [...entries].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-    fill(list, sorted.length ? [...sorted].reverse().map(card) : h("li", { class: "note empty" }, tr(L("还没有记录。用左边的表单记下第一条。", "No entries yet. Use the form to add the first one."))));
+    fill(list, sorted.length ? [...sorted].reverse().map(card) : h("li", { class: "note empty" }, tr(L("还没有记录。用这里的表单记下第一条。", "No entries yet. Use the form to add the first one."))));
     exportButton.disabled = printButton.disabled = wipe.disabled = sorted.length === 0 && !store;
     renderReport(sorted);
   }
