@@ -7,11 +7,12 @@
 //   - a field table of the reference names a field the function's types do not have;
 //   - a time-value row's `{ rate, nper, pv, fv?, type? }` differs from the input type (names or
 //     which are optional);
-//   - the error codes in the reference's Errors table differ from the `ErrorCode` type.
+//   - the error codes in the reference's Errors table differ from the `ErrorCode` type;
+//   - a field table's "default" cell disagrees with a plain "default X" in the field's doc comment.
 // Run `node --test tests/node/reference-drift.test.mjs` after `bash scripts/build.sh`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -44,6 +45,7 @@ export function apiFields(dtsText) {
       input: fields(checker, input),
       result: fields(checker, checker.getReturnTypeOfSignature(signature)),
       topLevel: input ? top(checker, input) : new Map(),
+      defaults: input ? defaults(checker, input) : new Map(),
     });
   }
   return functions;
@@ -54,6 +56,22 @@ function top(checker, type) {
   const out = new Map();
   for (const member of type.isUnion() ? type.types : [type]) {
     for (const p of checker.getPropertiesOfType(member)) out.set(p.name, (p.flags & ts.SymbolFlags.Optional) !== 0);
+  }
+  return out;
+}
+
+/**
+ * name → default, of the input's own properties whose doc comment states a plain default
+ * (`default 360`, `default: "annuity"`, `default false`); other wordings are not read.
+ */
+function defaults(checker, type) {
+  const out = new Map();
+  for (const member of type.isUnion() ? type.types : [type]) {
+    for (const p of checker.getPropertiesOfType(member)) {
+      const doc = ts.displayPartsToString(p.getDocumentationComment(checker));
+      const found = /\bdefault:?\s+(`?)(-?\d+(?:\.\d+)?|true|false|"[^"]+")\1(?![\w%]|\.\d)/i.exec(doc);
+      if (found) out.set(p.name, found[2].replaceAll('"', ""));
+    }
   }
   return out;
 }
@@ -125,6 +143,22 @@ function tableFields(text) {
   return out;
 }
 
+/** field → its "default" cell, of the section's field tables that have a default column. */
+function tableDefaults(text) {
+  const out = new Map();
+  let column = -1;
+  for (const line of text.split("\n")) {
+    const cells = line.replace(/\\\|/g, "¦").split("|").map((c) => c.trim());
+    if (/^\| (?:\w+ )?field \|/.test(line)) column = cells.indexOf("default");
+    else if (!line.startsWith("|")) column = -1;
+    else if (column > 0 && !/^\|---/.test(line)) {
+      const field = /^`(\w+)`$/.exec(cells[1])?.[1];
+      if (field) out.set(field, cells[column].replace(/[`"]/g, ""));
+    }
+  }
+  return out;
+}
+
 /** Every disagreement between the declarations and the reference, as readable lines. */
 export function drift(dtsText, reference) {
   const problems = [];
@@ -145,6 +179,17 @@ export function drift(dtsText, reference) {
     for (const field of tableFields(part.own)) {
       if (!known.has(field)) problems.push(`${name}: the reference names \`${field}\`, which the types do not have`);
     }
+    const documentedDefaults = tableDefaults(part.own);
+    for (const [field, value] of types.defaults) {
+      const cell = documentedDefaults.get(field);
+      const numbers = (cell ?? "").match(/-?\d+(?:\.\d+)?/g) ?? [];
+      const same = /^-?\d/.test(value)
+        ? numbers.some((n) => Number(n) === Number(value))
+        : new RegExp(`(^|[^\\w])${value}($|[^\\w])`).test(cell ?? "");
+      if (cell !== undefined && !same) {
+        problems.push(`${name}: the reference gives \`${field}\` the default "${cell}", the types say ${value}`);
+      }
+    }
     if (part.braces !== undefined) {
       const listed = new Map(part.braces.split(",").map((s) => s.trim()).filter(Boolean).map((s) => [s.replace("?", ""), s.endsWith("?")]));
       for (const [field, optional] of types.topLevel) {
@@ -160,7 +205,34 @@ export function drift(dtsText, reference) {
   const documented = new Set([...errors.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]));
   for (const code of codes) if (!documented.has(code)) problems.push(`error code ${code} is not in the reference's Errors table`);
   for (const code of documented) if (!codes.has(code)) problems.push(`the reference's Errors table has ${code}, which ErrorCode does not`);
+  // The overdue warning and next-step codes: generated unions against their tables.
+  for (const [type, heading] of [["OverdueWarningCode", "Warning codes"], ["NextStepCode", "Next-step codes"]]) {
+    const union = new RegExp(`type ${type} = ([^;]+);`).exec(dtsText)?.[1];
+    if (!union) continue;
+    const typed = new Set([...union.matchAll(/"(\w+)"/g)].map((m) => m[1]));
+    const table = new RegExp(`^### ${heading}\\n([\\s\\S]*?)^##`, "m").exec(reference)?.[1] ?? "";
+    const listed = new Set([...table.matchAll(/^\| `([A-Z0-9_]+)` \|/gm)].map((m) => m[1]));
+    for (const code of typed) if (!listed.has(code)) problems.push(`${type} ${code} is not in the reference's ${heading} table`);
+    for (const code of listed) if (!typed.has(code)) problems.push(`the reference's ${heading} table has ${code}, which ${type} does not`);
+  }
   return problems;
+}
+
+/**
+ * The warning codes the schedule builder can emit (string literals of src/schedule/ that look
+ * like codes, less the error codes) against the schedule section's warnings table: until
+ * `schedule` is generated from serde types (issue #12) its codes have no TypeScript union.
+ */
+export function scheduleWarningDrift(reference, errorCodes) {
+  const source = readdirSync(join(root, "src/schedule")).map((f) => readFileSync(join(root, "src/schedule", f), "utf8")).join("\n");
+  const emitted = new Set([...source.matchAll(/"([A-Z][A-Z0-9]*_[A-Z0-9_]+)"/g)].map((m) => m[1]).filter((c) => !errorCodes.has(c)));
+  const section = parts(reference).get("schedule")?.own ?? "";
+  const table = /^Warnings \(`code`\):\n([\s\S]*?)^####/m.exec(section)?.[1] ?? "";
+  const listed = new Set([...table.matchAll(/`([A-Z][A-Z0-9]*_[A-Z0-9_]+)`/g)].map((m) => m[1]));
+  return [
+    ...[...emitted].filter((c) => !listed.has(c)).map((c) => `schedule warning ${c} is not in the reference's warnings table`),
+    ...[...listed].filter((c) => !emitted.has(c)).map((c) => `the reference's schedule warnings table has ${c}, which the builder never emits`),
+  ];
 }
 
 const ready = existsSync(dtsPath);
@@ -192,5 +264,27 @@ test("a renamed budget input field is reported both ways (its table is headed `i
   assert.deepEqual(drift(dts, reference).filter((p) => p.startsWith("budget:")), [
     "budget: input field `netMonthlyIncome` is not in the reference",
     "budget: the reference names `monthlyIncome`, which the types do not have",
+  ]);
+});
+
+test("a default changed in the types but not in the reference is reported", { skip: !ready && "build pkg/ first" }, () => {
+  const dts = readFileSync(dtsPath, "utf8");
+  const changed = dts.replace("0 … 30; default 3.", "0 … 30; default 5.");
+  assert.notEqual(changed, dts, "cardInterest's graceDays doc comment changed: update this test");
+  assert.deepEqual(drift(changed, reference), ['cardInterest: the reference gives `graceDays` the default "3", the types say 5']);
+});
+
+test("a warning code added in Rust but not in the reference is reported", { skip: !ready && "build pkg/ first" }, () => {
+  const dts = readFileSync(dtsPath, "utf8").replace('"GRACE_ENDING"', '"GRACE_ENDING" | "GRACE_ENDED"');
+  assert.deepEqual(drift(dts, reference), ["OverdueWarningCode GRACE_ENDED is not in the reference's Warning codes table"]);
+});
+
+test("the schedule's warning codes in the reference are the ones the builder emits", { skip: !ready && "build pkg/ first" }, () => {
+  const errorCodes = new Set([.../export type ErrorCode = ([^;]+);/.exec(readFileSync(dtsPath, "utf8"))[1].matchAll(/"(\w+)"/g)].map((m) => m[1]));
+  assert.ok(errorCodes.has("OUT_OF_RANGE"));
+  assert.deepEqual(scheduleWarningDrift(reference, errorCodes), []);
+  assert.deepEqual(scheduleWarningDrift(reference.replace("| `UPFRONT_FEE` |", "| `UPFRONT_CHARGE` |"), errorCodes), [
+    "schedule warning UPFRONT_FEE is not in the reference's warnings table",
+    "the reference's schedule warnings table has UPFRONT_CHARGE, which the builder never emits",
   ]);
 });
