@@ -542,8 +542,12 @@ fn proved(root: Option<f64>, en: &str, zh: &str) -> Result<f64> {
 
 /// A proved root as a decimal: `Decimal::from_f64`, the double without its excess binary
 /// digits (0.1 is 0.1).
-pub fn root_decimal(root: f64) -> Decimal {
-    Decimal::from_f64(root).unwrap_or_default()
+///
+/// # Errors
+/// `OUT_OF_RANGE` for a root no decimal holds (not finite, or beyond ±7.9·10²⁸): the solvers
+/// refuse such roots before, so this is a guard, never a silent 0.
+pub fn root_decimal(root: f64) -> Result<Decimal> {
+    Decimal::from_f64(root).ok_or_else(overflow)
 }
 
 /// Checks a cash-flow series has both signs, as every IRR needs (the `f64` of a decimal has
@@ -575,7 +579,7 @@ fn require_sign_change(flows: &[f64]) -> Result<()> {
 /// # Errors
 /// `NO_SOLUTION` when the flows do not change sign or no root can be proved.
 pub fn irr(values: &[Decimal], guess: Option<Decimal>) -> Result<Decimal> {
-    irr_root(&to_f64_all(values)?, guess).map(root_decimal)
+    irr_root(&to_f64_all(values)?, guess).and_then(root_decimal)
 }
 
 /// [`irr`] of flows already converted by [`to_f64`], as the solver's `f64` root (see
@@ -632,7 +636,7 @@ pub fn xirr(
     guess: Option<Decimal>,
     basis: u32,
 ) -> Result<Decimal> {
-    xirr_root(&to_f64_all(values)?, dates, guess, basis).map(root_decimal)
+    xirr_root(&to_f64_all(values)?, dates, guess, basis).and_then(root_decimal)
 }
 
 /// [`xirr`] of flows already converted by [`to_f64`], as the solver's `f64` root (see
@@ -720,7 +724,7 @@ pub fn rate(
     when: When,
     guess: Option<Decimal>,
 ) -> Result<Decimal> {
-    rate_root(nper, pmt, pv, fv, when, guess).map(root_decimal)
+    rate_root(nper, pmt, pv, fv, when, guess).and_then(root_decimal)
 }
 
 /// [`rate`] as the solver's `f64` root (see [`root_decimal`]).

@@ -1,6 +1,7 @@
 //! Shared pieces of result JSON.
 
 use crate::cost::root_decimal;
+use crate::error::Result;
 use crate::json::JsonWriter;
 use crate::notice::Notice;
 use rust_decimal::Decimal;
@@ -24,19 +25,28 @@ pub fn unrounded(value: Decimal) -> String {
 /// (a good part of a small call's time) when the answer cannot differ. Scaled to the last
 /// place, a root below 100 is off by under 2·10⁻⁴ of a unit (f64 rounding, and the digits the
 /// decimal conversion drops), so away from a tie it rounds to the same last digit.
-pub fn unrounded_root_text(root: f64) -> String {
+///
+/// # Errors
+/// As [`root_decimal`]: `OUT_OF_RANGE` for a root no decimal holds.
+pub fn unrounded_root_text(root: f64) -> Result<String> {
     let scaled = root * 1e10;
     let fraction = (scaled - scaled.trunc()).abs();
     if root.abs() < 100.0 && (fraction - 0.5).abs() > 0.01 {
         // |scaled| < 10^12, so the cast is exact.
-        return unrounded_text(Decimal::new(scaled.round() as i64, UNROUNDED_PLACES));
+        return Ok(unrounded_text(Decimal::new(
+            scaled.round() as i64,
+            UNROUNDED_PLACES,
+        )));
     }
-    unrounded_text(root_decimal(root))
+    Ok(unrounded_text(root_decimal(root)?))
 }
 
 /// [`unrounded_root_text`] as a JSON string.
-pub fn unrounded_root(root: f64) -> String {
-    format!("\"{}\"", unrounded_root_text(root))
+///
+/// # Errors
+/// As [`unrounded_root_text`].
+pub fn unrounded_root(root: f64) -> Result<String> {
+    Ok(format!("\"{}\"", unrounded_root_text(root)?))
 }
 
 /// `"key": [{code, message, messageZh}, …]`.
@@ -97,8 +107,8 @@ mod tests {
         }
         for root in roots {
             assert_eq!(
-                unrounded_root(root),
-                unrounded(root_decimal(root)),
+                unrounded_root(root).unwrap(),
+                unrounded(root_decimal(root).unwrap()),
                 "{root:e}"
             );
         }

@@ -46,7 +46,8 @@ pub struct SolvedRate(pub f64);
 
 impl Serialize for SolvedRate {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(&unrounded_root_text(self.0))
+        let text = unrounded_root_text(self.0).map_err(serde::ser::Error::custom)?;
+        s.serialize_str(&text)
     }
 }
 
