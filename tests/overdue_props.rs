@@ -4,11 +4,15 @@
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
+use repayment_plan::api::overdue::{overdue, OverdueInput, OverdueItemInput, OverdueProduct};
 use repayment_plan::money::Money;
 use repayment_plan::overdue::card::{
     self, CardChargeKind, CardTerms, InterestMode, Payment, Transaction,
 };
-use repayment_plan::overdue::{accrue, assess, ChargeKind, OverdueItem, PenaltyBase, PenaltyTerms};
+use repayment_plan::overdue::timeline::{self, TimelineDays, MILESTONE_CODES};
+use repayment_plan::overdue::{
+    accrue, assess, ChargeKind, OverdueItem, PenaltyBase, PenaltyTerms, Product,
+};
 use rust_decimal::Decimal;
 
 fn config() -> ProptestConfig {
@@ -100,6 +104,114 @@ proptest! {
         }
         prop_assert_eq!(o.days_past_due, a.items.iter().map(|s| s.days_past_due).max().unwrap_or(0));
         prop_assert!(o.days_past_due == 0 || o.days_past_due > terms.grace_days);
+    }
+}
+
+fn timeline_days() -> impl Strategy<Value = TimelineDays> {
+    (1i64..=3650, 1i64..=3650, 1i64..=3650).prop_map(|(c, a, l)| TimelineDays {
+        credit_report: c,
+        collection_agency: a,
+        legal_action: l,
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn amounts_never_fall_as_dates_move_forward(terms in terms(), items in items(), a in 0u64..1200, step in 0u64..400) {
+        let earlier = assess(&terms, &items, day(a)).unwrap();
+        let later = assess(&terms, &items, day(a + step)).unwrap();
+        prop_assert!(earlier.total_due <= later.total_due, "{} > {}", earlier.total_due, later.total_due);
+        prop_assert!(earlier.overdue_amount <= later.overdue_amount);
+        prop_assert!(earlier.days_past_due <= later.days_past_due);
+    }
+
+    #[test]
+    fn timeline_is_dated_in_order_and_owes_what_assess_says(terms in terms(), items in items(), days in timeline_days()) {
+        let t = timeline::timeline(Product::Custom, &terms, &items, &days).unwrap();
+        let due = items.iter().map(|i| i.due_date).min().unwrap();
+        prop_assert!(t.len() >= 5 && t.len() <= MILESTONE_CODES.len());
+        let mut codes: Vec<_> = t.iter().map(|m| m.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        prop_assert_eq!(codes.len(), t.len(), "a code twice");
+        for pair in t.windows(2) {
+            // Sorted by date; what is owed and the stage never go back as the dates move forward.
+            prop_assert!(pair[0].date <= pair[1].date);
+            prop_assert!(pair[0].owed <= pair[1].owed, "{} > {}", pair[0].owed, pair[1].owed);
+            prop_assert!(pair[0].charges <= pair[1].charges);
+            prop_assert!(pair[0].days_past_due <= pair[1].days_past_due);
+            prop_assert!(pair[0].classification <= pair[1].classification);
+        }
+        for m in &t {
+            let o = assess(&terms, &items, m.date).unwrap();
+            prop_assert_eq!((m.owed, m.charges, m.days_past_due), (o.total_due, o.total_charges, o.days_past_due));
+            prop_assert!(m.date > due && (m.date - due).num_days() >= terms.grace_days);
+            prop_assert!(!m.text.message.is_empty() && !m.text.message_zh.is_empty() && !m.next_step.message.is_empty());
+        }
+        // The first day past due is always listed, the day after the grace.
+        let start = t.iter().find(|m| m.code == timeline::PENALTY_START).unwrap();
+        prop_assert_eq!((start.date - due).num_days(), terms.grace_days + 1);
+    }
+
+    #[test]
+    fn each_milestone_owes_what_overdue_returns_on_its_date(
+        principals in prop::collection::vec((0u64..400, 0i64..10_000_000, 0i64..100_000), 1..4),
+        bank in any::<bool>(),
+        grace in 0i32..=90,
+        days in (1i32..=3650, 1i32..=3650, 1i32..=3650),
+        as_of in 0u64..800,
+    ) {
+        let input = OverdueInput {
+            product: if bank { OverdueProduct::BankLoan } else { OverdueProduct::Huabei },
+            as_of_date: day(as_of),
+            items: principals.iter().map(|&(due, p, i)| OverdueItemInput {
+                due_date: day(due),
+                principal: Money::from_fen(p),
+                interest: Some(Money::from_fen(i)),
+                fee: None,
+            }).collect(),
+            penalty_daily_rate: None,
+            contract_annual_rate: bank.then(|| Decimal::new(49, 3)),
+            day_basis: None,
+            contract_daily_rate: None,
+            penalty_multiplier: None,
+            compound_overdue_interest: None,
+            grace_days: Some(grace),
+            lpr: None,
+            timeline: Some(true),
+            credit_report_days: Some(days.0),
+            collection_agency_days: Some(days.1),
+            legal_action_days: Some(days.2),
+        };
+        let result = overdue(&input).unwrap();
+        let plain = overdue(&OverdueInput { timeline: None, credit_report_days: None, collection_agency_days: None, legal_action_days: None, ..input.clone() }).unwrap();
+        prop_assert!(plain.timeline.is_none());
+        prop_assert_eq!(&OverdueResultWithout(&result), &OverdueResultWithout(&plain), "the timeline changes nothing else");
+        for m in result.timeline.as_ref().unwrap() {
+            let then = overdue(&OverdueInput { as_of_date: m.date, ..input.clone() }).unwrap();
+            prop_assert_eq!(m.owed, then.total_due, "{} on {}", m.code, m.date);
+            prop_assert_eq!(m.charges, then.total_charges);
+            prop_assert_eq!(m.days_past_due, then.days_past_due);
+            prop_assert_eq!(m.stage, then.stage);
+            prop_assert_eq!(m.reached, m.date <= input.as_of_date);
+        }
+    }
+}
+
+/// An `overdue` result less its timeline, for comparing the rest.
+#[derive(Debug)]
+struct OverdueResultWithout<'a>(&'a repayment_plan::api::overdue::OverdueResult);
+
+impl PartialEq for OverdueResultWithout<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let strip = |r: &repayment_plan::api::overdue::OverdueResult| {
+            let mut r = r.clone();
+            r.timeline = None;
+            r
+        };
+        strip(self.0) == strip(other.0)
     }
 }
 

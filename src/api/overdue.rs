@@ -17,6 +17,7 @@ use crate::money::Money;
 use crate::notice::Notice;
 use crate::overdue::advice::{self, Situation};
 use crate::overdue::card::{self, CardChargeKind, CardTerms, InterestMode, Payment, Transaction};
+use crate::overdue::timeline::{self, TimelineDays};
 use crate::overdue::{
     self as core, ChargeKind, Classification, ItemStatus, OverdueItem, PenaltyTerms, Product,
 };
@@ -45,6 +46,8 @@ pub const LATE_FEE_MIN: Bounds = Bounds::new("0", "100000");
 pub const LOAN_GRACE_DAYS_MAX: i64 = 90;
 /// Grace days of a card: 0 … 30.
 pub const CARD_GRACE_DAYS_MAX: i64 = 30;
+/// The days of the timeline's parameters (`creditReportDays`, …): 1 … 3650 (10 years).
+pub const TIMELINE_DAYS_MAX: i64 = 3650;
 /// Most instalments, transactions or payments in one call.
 pub const MAX_ITEMS: usize = 1000;
 /// Default 1-year LPR for the 4 × LPR comparison: 3.0% (since 2025-05-20).
@@ -131,6 +134,15 @@ ts_union!(
     "NextStepCode",
     "Advice codes; the page explains each (README, section \"Overdue\").",
     advice::NEXT_STEP_CODES
+);
+
+/// TypeScript only: the milestone codes of the timeline ([`timeline::MILESTONE_CODES`]).
+pub struct MilestoneCode;
+ts_union!(
+    MilestoneCode,
+    "MilestoneCode",
+    "What happens at a milestone of `overdue`'s timeline (README, section \"Overdue\").",
+    timeline::MILESTONE_CODES
 );
 
 /// A [`Notice`] whose code is one of `$code`'s, for TypeScript: `Notice & { code: … }`.
@@ -294,6 +306,42 @@ pub struct OverdueInput {
     )]
     #[ts(optional, as = "Option<ts::RateInput>")]
     pub lpr: Option<Decimal>,
+    /// Whether to add `timeline`, the dated milestones from the earliest due date, each with what
+    /// is owed that day; default false (the result then has no `timeline` key).
+    #[serde(
+        default,
+        deserialize_with = "de::opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[ts(optional)]
+    pub timeline: Option<bool>,
+    /// Timeline: days past due after which a report to the credit bureau (征信) usually follows;
+    /// whole days 1 … 3650; default 30. An assumption: lenders differ. Only with `timeline: true`.
+    #[serde(
+        default,
+        deserialize_with = "de::opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[ts(optional, as = "Option<ts::CountInput>")]
+    pub credit_report_days: Option<i32>,
+    /// Timeline: days past due from which a third-party collection agency may be involved; whole
+    /// days 1 … 3650; default 31. An assumption: lenders differ. Only with `timeline: true`.
+    #[serde(
+        default,
+        deserialize_with = "de::opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[ts(optional, as = "Option<ts::CountInput>")]
+    pub collection_agency_days: Option<i32>,
+    /// Timeline: days past due from which legal steps (up to a lawsuit) may start; whole days
+    /// 1 … 3650; default 91. An assumption: lenders differ. Only with `timeline: true`.
+    #[serde(
+        default,
+        deserialize_with = "de::opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[ts(optional, as = "Option<ts::CountInput>")]
+    pub legal_action_days: Option<i32>,
 }
 
 /// One unpaid instalment of [`OverdueInput`].
@@ -374,6 +422,44 @@ pub struct OverdueResult {
     /// Advice, most urgent first.
     #[ts(as = "Vec<NextStep>")]
     pub next_steps: Vec<Notice>,
+    /// Only with `timeline: true`: what typically happens on which day, counted from the
+    /// earliest due date, sorted by date (milestones of one day in a fixed order), up to the loss
+    /// stage (361 days) or the latest of the timeline's day parameters, whichever is later.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub timeline: Option<Vec<TimelineMilestone>>,
+}
+
+/// One milestone of [`OverdueResult::timeline`]: its date, the stage and what is owed then.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineMilestone {
+    /// What happens (a [`MilestoneCode`]).
+    #[ts(as = "MilestoneCode")]
+    pub code: &'static str,
+    /// The day it happens: the earliest due date + the milestone's days.
+    #[serde(serialize_with = "ser::date")]
+    #[ts(as = "ts::DateString")]
+    pub date: NaiveDate,
+    /// Days past due on `date`, as `daysPastDue` counts them (0 on the last grace day).
+    #[ts(type = "number")]
+    pub days_past_due: i64,
+    /// `date` is on or before `asOfDate`: this has already happened.
+    pub reached: bool,
+    /// The stage on `date`.
+    pub stage: OverdueStage,
+    /// What clears every past-due item on `date`: `totalDue` of `overdue` with `asOfDate` =
+    /// `date`, yuan.
+    pub owed: Money,
+    /// The charges in it: `totalCharges` on `date`, yuan.
+    pub charges: Money,
+    /// What happens, English.
+    pub message: String,
+    /// What happens, Chinese.
+    pub message_zh: String,
+    /// The advice that fits this day.
+    #[ts(as = "NextStep")]
+    pub next_step: Notice,
 }
 
 /// One input item on the as-of date.
@@ -628,23 +714,39 @@ fn daily_rate(rate: Decimal, rate_days: i64) -> Result<Decimal> {
 ///     compound_overdue_interest: None,
 ///     grace_days: None,
 ///     lpr: None,
+///     timeline: None,
+///     credit_report_days: None,
+///     collection_agency_days: None,
+///     legal_action_days: None,
 /// };
 /// let result = overdue(&input).unwrap();
 /// assert_eq!(result.days_past_due, 30);
 /// assert_eq!(result.total_charges.to_string(), "6.44");
 /// assert_eq!(result.total_due.to_string(), "1056.44");
 /// assert_eq!(result.stage.bucket, "M1");
+/// assert!(result.timeline.is_none());
+///
+/// // The timeline: each milestone's `owed` is `totalDue` on its date.
+/// let dated = overdue(&OverdueInput { timeline: Some(true), ..input.clone() }).unwrap();
+/// let timeline = dated.timeline.unwrap();
+/// let m2 = timeline.iter().find(|m| m.code == "BUCKET_M2").unwrap();
+/// assert_eq!((m2.date.to_string(), m2.reached), ("2025-03-03".to_string(), false));
+/// let then = overdue(&OverdueInput { as_of_date: m2.date, ..input }).unwrap();
+/// assert_eq!(m2.owed, then.total_due);
 /// ```
 ///
 /// # Errors
-/// The errors of [`penalty_terms`]; `OUT_OF_RANGE` for an amount, `graceDays`, `lpr` or the
-/// number of items outside its bounds, or an amount too large to compute with.
+/// The errors of [`penalty_terms`]; `OUT_OF_RANGE` for an amount, `graceDays`, `lpr`, a
+/// timeline day count or the number of items outside its bounds, or an amount or a date too
+/// large to compute with; `CONFLICTING_FIELDS` for a timeline day count without
+/// `timeline: true`.
 pub fn overdue(input: &OverdueInput) -> Result<OverdueResult> {
     let items = overdue_items(&input.items)?;
     let terms = penalty_terms(input)?;
     SHARE.check_opt("lpr", input.lpr)?;
     let lpr = input.lpr.unwrap_or(DEFAULT_LPR);
     let as_of = input.as_of_date;
+    let timeline_days = timeline_days(input)?;
 
     let result = core::assess(&terms, &items, as_of)?;
     let accrual = result.accrual;
@@ -715,7 +817,80 @@ pub fn overdue(input: &OverdueInput) -> Result<OverdueResult> {
         stage: OverdueStage::from_days(result.days_past_due),
         warnings,
         next_steps: advice::next_steps(input.product.into(), situation),
+        timeline: match timeline_days {
+            Some(days) => Some(milestones(
+                input.product.into(),
+                &terms,
+                &items,
+                &days,
+                as_of,
+            )?),
+            None => None,
+        },
     })
+}
+
+/// The timeline's day parameters with their defaults, or `None` without `timeline: true`.
+///
+/// # Errors
+/// `OUT_OF_RANGE` for a day count outside 1 … [`TIMELINE_DAYS_MAX`]; `CONFLICTING_FIELDS` for a
+/// day count without `timeline: true`.
+fn timeline_days(input: &OverdueInput) -> Result<Option<TimelineDays>> {
+    let given = [
+        ("creditReportDays", input.credit_report_days),
+        ("collectionAgencyDays", input.collection_agency_days),
+        ("legalActionDays", input.legal_action_days),
+    ];
+    for (key, value) in given {
+        check::whole_opt(key, value, 1, TIMELINE_DAYS_MAX)?;
+    }
+    if input.timeline != Some(true) {
+        return match given.iter().find(|(_, v)| v.is_some()) {
+            Some((key, _)) => Err(Error::new(
+                ErrorKind::ConflictingFields,
+                *key,
+                format!("{key} sets a day of the timeline: give it only with timeline: true"),
+                format!("{key} 用于逾期时间线：仅在 timeline 为 true 时填写"),
+            )),
+            None => Ok(None),
+        };
+    }
+    let defaults = TimelineDays::default();
+    let day = |value: Option<i32>, default: i64| value.map_or(default, i64::from);
+    Ok(Some(TimelineDays {
+        credit_report: day(input.credit_report_days, defaults.credit_report),
+        collection_agency: day(input.collection_agency_days, defaults.collection_agency),
+        legal_action: day(input.legal_action_days, defaults.legal_action),
+    }))
+}
+
+/// The timeline of [`overdue`] ([`timeline::timeline`]) in its result form.
+fn milestones(
+    product: Product,
+    terms: &PenaltyTerms,
+    items: &[OverdueItem],
+    days: &TimelineDays,
+    as_of: NaiveDate,
+) -> Result<Vec<TimelineMilestone>> {
+    let list = timeline::timeline(product, terms, items, days)?;
+    Ok(list
+        .into_iter()
+        .map(|m| TimelineMilestone {
+            code: m.code,
+            date: m.date,
+            days_past_due: m.days_past_due,
+            reached: m.date <= as_of,
+            stage: OverdueStage {
+                classification: m.classification,
+                bucket: m.bucket,
+            },
+            owed: m.owed,
+            charges: m.charges,
+            message: m.text.message,
+            message_zh: m.text.message_zh,
+            next_step: m.next_step,
+        })
+        .collect())
 }
 
 /// Input of [`card_interest`].
@@ -1157,5 +1332,21 @@ mod tests {
         ] {
             assert!(parse_decimal(b.min).is_ok() && parse_decimal(b.max).is_ok());
         }
+    }
+
+    #[test]
+    fn without_timeline_the_result_is_unchanged() {
+        let base = r#"{"product":"huabei","asOfDate":"2025-03-02","items":[{"dueDate":"2025-01-31","principal":"1000"}]"#;
+        let plain = crate::api::call("overdue", &format!("{base}}}")).unwrap();
+        let off = crate::api::call("overdue", &format!(r#"{base},"timeline":false}}"#)).unwrap();
+        assert_eq!(plain, off);
+        assert!(!plain.contains("timeline"));
+        let on = crate::api::call("overdue", &format!(r#"{base},"timeline":true}}"#)).unwrap();
+        let at = on.find(r#","timeline":["#).expect("a timeline");
+        assert_eq!(
+            format!("{}}}", &on[..at]),
+            plain,
+            "the timeline is only added"
+        );
     }
 }

@@ -209,7 +209,7 @@ fn pay_by_due_date() -> Notice {
     )
 }
 
-fn pay_within_grace() -> Notice {
+pub(super) fn pay_within_grace() -> Notice {
     Notice::new(
         PAY_WITHIN_GRACE,
         "Pay before the grace days end: a payment within the grace is treated as on time, with no charges and no overdue record.",
@@ -225,7 +225,7 @@ fn pay_in_full() -> Notice {
     )
 }
 
-fn contact_lender(product: Product) -> Notice {
+pub(super) fn contact_lender(product: Product) -> Notice {
     let (en, zh) = match product {
         Product::Huabei | Product::Jiebei => (
             "Alipay (in the app's customer service)",
@@ -251,7 +251,7 @@ fn contact_lender(product: Product) -> Notice {
     )
 }
 
-fn repayment_plan(product: Product) -> Notice {
+pub(super) fn repayment_plan(product: Product) -> Notice {
     let extra_en = if product == Product::BankLoan {
         " Before the loan matures you can also apply for an extension (展期, Civil Code art. 678)."
     } else {
@@ -277,7 +277,7 @@ fn personalised_instalment() -> Notice {
     )
 }
 
-fn budget() -> Notice {
+pub(super) fn budget() -> Notice {
     Notice::new(
         MAKE_A_BUDGET,
         "List your income and essential spending, cut what you can, and work out what you can really repay each month before you agree to a plan.",
@@ -285,7 +285,7 @@ fn budget() -> Notice {
     )
 }
 
-fn credit_report() -> Notice {
+pub(super) fn credit_report() -> Notice {
     Notice::new(
         CREDIT_REPORT_RISK,
         "Overdue payments can be reported to the credit reference system (征信). The lender must tell you before it reports negative information, and when it does so varies by lender: do not rely on any fixed number of days. A negative record stays for 5 years after the debt is settled.",
@@ -293,7 +293,7 @@ fn credit_report() -> Notice {
     )
 }
 
-fn keep_records() -> Notice {
+pub(super) fn keep_records() -> Notice {
     Notice::new(
         KEEP_COLLECTION_RECORDS,
         "Keep a record of every collection contact: date, time, caller, what was said; save SMS and recordings. If collection becomes abusive (threats, insults, calls to family, friends or your employer), these records are your evidence.",
@@ -301,7 +301,7 @@ fn keep_records() -> Notice {
     )
 }
 
-fn fake_court_sms() -> Notice {
+pub(super) fn fake_court_sms() -> Notice {
     Notice::new(
         BEWARE_FAKE_COURT_SMS,
         "Beware of messages claiming to be from a court or lawyer that ask you to pay to a personal account or through a link: courts do not collect debts by SMS. Verify any such message through the court's official phone number (e.g. the 12368 hotline) and pay only through the lender's official channels.",
@@ -309,7 +309,7 @@ fn fake_court_sms() -> Notice {
     )
 }
 
-fn complain(product: Product) -> Notice {
+pub(super) fn complain(product: Product) -> Notice {
     let (en, zh) = match product {
         Product::Huabei | Product::Jiebei => ("in the Alipay app", "在支付宝 App 内"),
         _ => ("to the lender's customer service", "向贷款方客服"),
@@ -321,7 +321,7 @@ fn complain(product: Product) -> Notice {
     )
 }
 
-fn legal_action() -> Notice {
+pub(super) fn legal_action() -> Notice {
     Notice::new(
         LEGAL_ACTION_POSSIBLE,
         "After a long delay the lender may sue. Real court papers come through official service; answer them and attend, since courts can reduce excessive interest, 复利, 违约金 and fees. Get advice from a lawyer or legal aid (12348).",

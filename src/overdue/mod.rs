@@ -26,6 +26,7 @@
 pub mod advice;
 pub mod card;
 mod stage;
+pub mod timeline;
 
 pub use stage::{bucket, Classification, BUCKETS};
 
