@@ -141,7 +141,7 @@ pub struct MilestoneCode;
 ts_union!(
     MilestoneCode,
     "MilestoneCode",
-    "What happens at a milestone of `overdue`'s timeline (README, section \"Overdue\").",
+    "What happens at a milestone of `overdue`'s timeline (docs/reference.md, \"Timeline milestone codes\").",
     timeline::MILESTONE_CODES
 );
 
@@ -849,8 +849,8 @@ fn timeline_days(input: &OverdueInput) -> Result<Option<TimelineDays>> {
             Some((key, _)) => Err(Error::new(
                 ErrorKind::ConflictingFields,
                 *key,
-                format!("{key} sets a day of the timeline: give it only with timeline: true"),
-                format!("{key} 用于逾期时间线：仅在 timeline 为 true 时填写"),
+                "the timeline's day counts (creditReportDays, collectionAgencyDays, legalActionDays) need timeline: true",
+                "creditReportDays、collectionAgencyDays、legalActionDays 用于逾期时间线：仅在 timeline 为 true 时填写",
             )),
             None => Ok(None),
         };
@@ -873,9 +873,9 @@ fn milestones(
     as_of: NaiveDate,
 ) -> Result<Vec<TimelineMilestone>> {
     let list = timeline::timeline(product, terms, items, days)?;
-    Ok(list
-        .into_iter()
-        .map(|m| TimelineMilestone {
+    let mut out = Vec::with_capacity(list.len());
+    for m in list {
+        out.push(TimelineMilestone {
             code: m.code,
             date: m.date,
             days_past_due: m.days_past_due,
@@ -889,8 +889,9 @@ fn milestones(
             message: m.text.message,
             message_zh: m.text.message_zh,
             next_step: m.next_step,
-        })
-        .collect())
+        });
+    }
+    Ok(out)
 }
 
 /// Input of [`card_interest`].

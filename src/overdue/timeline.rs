@@ -144,12 +144,13 @@ pub fn timeline(
     };
     let grace = terms.grace_days;
     let first = grace + 1;
-    // (code, day past due); a stage the first day past due already shows is left out.
-    let mut plan: Vec<(&'static str, i64)> = Vec::with_capacity(MILESTONE_CODES.len());
+    // (code, day past due, the day count its text names); a stage the first day past due
+    // already shows is left out.
+    let mut plan: Vec<(&'static str, i64, i64)> = Vec::with_capacity(MILESTONE_CODES.len());
     if grace > 0 {
-        plan.push((GRACE_END, grace));
+        plan.push((GRACE_END, grace, grace));
     }
-    plan.push((PENALTY_START, first));
+    plan.push((PENALTY_START, first, first));
     for (code, day) in [
         (BUCKET_M2, 31),
         (BUCKET_M3, 61),
@@ -158,24 +159,28 @@ pub fn timeline(
         (LOSS, 361),
     ] {
         if day > first {
-            plan.push((code, day));
+            plan.push((code, day, day));
         }
     }
+    // Each after the milestones of its day and before later ones: milestones of the same day
+    // keep the order of MILESTONE_CODES (a sort would cost the wasm more than this).
     for (code, day) in [
         (CREDIT_REPORT, days.credit_report),
         (COLLECTION_AGENCY, days.collection_agency),
         (LEGAL_ACTION, days.legal_action),
     ] {
-        plan.push((code, day.max(first)));
+        let at_day = day.max(first);
+        let at = plan
+            .iter()
+            .position(|&(_, d, _)| d > at_day)
+            .unwrap_or(plan.len());
+        plan.insert(at, (code, at_day, day));
     }
-    // Stable: milestones of the same day keep the order of MILESTONE_CODES.
-    plan.sort_by_key(|&(_, day)| day);
 
     let mut out = Vec::with_capacity(plan.len());
-    for (code, day) in plan {
-        let date = u64::try_from(day)
-            .ok()
-            .and_then(|d| due.checked_add_days(Days::new(d)))
+    for (code, day, named) in plan {
+        let date = due
+            .checked_add_days(Days::new(day.unsigned_abs()))
             .ok_or_else(|| Error::overflow("items"))?;
         let o = assess(terms, items, date)?;
         out.push(Milestone {
@@ -186,77 +191,91 @@ pub fn timeline(
             bucket: o.bucket,
             owed: o.total_due,
             charges: o.total_charges,
-            text: text(code, grace, o.days_past_due, o.bucket, days),
+            text: text(code, grace, named, o.bucket),
             next_step: next_step(code, product),
         });
     }
     Ok(out)
 }
 
-/// What happens at milestone `code`, in English and Chinese.
-fn text(
-    code: &'static str,
-    grace: i64,
-    days_past_due: i64,
-    bucket: &str,
-    days: &TimelineDays,
-) -> Notice {
-    let (en, zh) = match code {
-        GRACE_END => (
-            format!("The last of the {grace} grace days (容时): a payment by the end of today counts as on time, with no charges and no overdue record."),
-            format!("{grace} 天宽限期（容时）的最后一天：今天结束前还款视为按时还款，不产生费用，也不记为逾期。"),
-        ),
-        PENALTY_START if grace == 0 => (
-            format!("The first day late: charges start, counted from the due date, and the debt is past due (special mention 关注, collection bucket {bucket})."),
-            format!("逾期第一天：开始按日计收罚息或逾期费（从到期日起算），欠款转为逾期（关注类，催收阶段 {bucket}）。"),
-        ),
-        PENALTY_START => (
-            format!("The grace days are over: the charges for all {days_past_due} days since the due date are added at once, and the debt is past due (collection bucket {bucket})."),
-            format!("宽限期已过：从到期日起 {days_past_due} 天的费用一次计入，欠款转为逾期（催收阶段 {bucket}）。"),
-        ),
-        BUCKET_M2 => (
-            "31 days past due: collection bucket M2. Collection calls usually become more frequent. (M1, M2, … are the industry's usual 30-day stages, not a rule.)".into(),
-            "逾期 31 天：进入催收阶段 M2，催收电话通常会更频繁。（M1、M2……是行业惯用的 30 天一档的划分，不是法规。）".into(),
-        ),
-        BUCKET_M3 => (
-            "61 days past due: collection bucket M3. Try to agree a plan before 90 days, when banks class the loan as substandard.".into(),
-            "逾期 61 天：进入催收阶段 M3。尽量在逾期 90 天之前与贷款方谈妥还款方案，90 天后银行会把贷款列为次级。".into(),
-        ),
-        SUBSTANDARD => (
-            format!("More than 90 days past due: under the 2023 risk-classification rules for commercial banks the loan is classed substandard (次级); collection bucket {bucket}."),
-            format!("逾期超过 90 天：按 2023 年《商业银行金融资产风险分类办法》，贷款列为次级；催收阶段 {bucket}。"),
-        ),
-        DOUBTFUL => (
-            "More than 270 days past due: the loan is classed doubtful (可疑).".into(),
-            "逾期超过 270 天：贷款列为可疑类。".into(),
-        ),
-        LOSS => (
-            "More than 360 days past due: the loan is classed loss (损失). The class is the bank's bookkeeping: the debt is still owed and charges keep running.".into(),
-            "逾期超过 360 天：贷款列为损失类。这只是银行内部的分类，欠款依然存在，费用也还在继续计算。".into(),
-        ),
-        CREDIT_REPORT => {
-            let n = days.credit_report;
-            (
-                format!("Around {n} days past due a report to the credit reference system (征信) often follows. {n} days is this calculator's assumption (creditReportDays): lenders differ, and some report sooner. The lender must tell you before it reports negative information; a record stays 5 years after the debt is settled."),
-                format!("逾期 {n} 天左右，贷款方常会向征信系统报送逾期记录。{n} 天只是本计算器的假设（creditReportDays），各机构做法不同，有的更早。报送不良信息前贷款方须告知您；不良记录自欠款还清之日起保留 5 年。"),
-            )
-        }
-        COLLECTION_AGENCY => {
-            let n = days.collection_agency;
-            (
-                format!("From about {n} days past due the lender may hand the debt to a third-party collection agency. {n} days is this calculator's assumption (collectionAgencyDays): lenders differ."),
-                format!("逾期约 {n} 天起，贷款方可能把欠款委托给第三方催收机构。{n} 天只是本计算器的假设（collectionAgencyDays），各机构做法不同。"),
-            )
-        }
-        _ => {
-            let n = days.legal_action;
-            (
-                format!("From about {n} days past due the lender may take legal steps, up to a lawsuit. {n} days is this calculator's assumption (legalActionDays): lenders differ."),
-                format!("逾期约 {n} 天起，贷款方可能采取法律措施，直至起诉。{n} 天只是本计算器的假设（legalActionDays），各机构做法不同。"),
-            )
-        }
+/// What happens at each milestone, English and Chinese, with `{n}` for the milestone's day count
+/// (the grace days, the days past due or the parameter) and `{b}` for the bucket. Templates rather
+/// than `format!`: one code path for all of them keeps the wasm small.
+const TEXTS: [(&str, &str, &str); 11] = [
+    (
+        GRACE_END,
+        "The last of the {n} grace days (容时): a payment by the end of today counts as on time, with no charges and no overdue record.",
+        "{n} 天宽限期（容时）的最后一天：今天结束前还款视为按时还款，不产生费用，也不记为逾期。",
+    ),
+    (
+        PENALTY_START,
+        "The first day late: charges start, counted from the due date, and the debt is past due (special mention 关注, collection bucket {b}).",
+        "逾期第一天：开始按日计收罚息或逾期费（从到期日起算），欠款转为逾期（关注类，催收阶段 {b}）。",
+    ),
+    (
+        // PENALTY_START after grace days.
+        "",
+        "The grace days are over: the charges for all {n} days since the due date are added at once, and the debt is past due (collection bucket {b}).",
+        "宽限期已过：从到期日起 {n} 天的费用一次计入，欠款转为逾期（催收阶段 {b}）。",
+    ),
+    (
+        BUCKET_M2,
+        "31 days past due: collection bucket M2. Collection calls usually become more frequent. (M1, M2, … are the industry's usual 30-day stages, not a rule.)",
+        "逾期 31 天：进入催收阶段 M2，催收电话通常会更频繁。（M1、M2……是行业惯用的 30 天一档的划分，不是法规。）",
+    ),
+    (
+        BUCKET_M3,
+        "61 days past due: collection bucket M3. Try to agree a plan before 90 days, when banks class the loan as substandard.",
+        "逾期 61 天：进入催收阶段 M3。尽量在逾期 90 天之前与贷款方谈妥还款方案，90 天后银行会把贷款列为次级。",
+    ),
+    (
+        SUBSTANDARD,
+        "More than 90 days past due: under the 2023 risk-classification rules for commercial banks the loan is classed substandard (次级); collection bucket {b}.",
+        "逾期超过 90 天：按 2023 年《商业银行金融资产风险分类办法》，贷款列为次级；催收阶段 {b}。",
+    ),
+    (
+        DOUBTFUL,
+        "More than 270 days past due: the loan is classed doubtful (可疑).",
+        "逾期超过 270 天：贷款列为可疑类。",
+    ),
+    (
+        LOSS,
+        "More than 360 days past due: the loan is classed loss (损失). The class is the bank's bookkeeping: the debt is still owed and charges keep running.",
+        "逾期超过 360 天：贷款列为损失类。这只是银行内部的分类，欠款依然存在，费用也还在继续计算。",
+    ),
+    (
+        CREDIT_REPORT,
+        "Around {n} days past due a report to the credit reference system (征信) often follows. {n} days is this calculator's assumption (creditReportDays): lenders differ, and some report sooner.",
+        "逾期 {n} 天左右，贷款方常会向征信系统报送逾期记录。{n} 天只是本计算器的假设（creditReportDays），各机构做法不同，有的更早。",
+    ),
+    (
+        COLLECTION_AGENCY,
+        "From about {n} days past due the lender may hand the debt to a third-party collection agency. {n} days is this calculator's assumption (collectionAgencyDays): lenders differ.",
+        "逾期约 {n} 天起，贷款方可能把欠款委托给第三方催收机构。{n} 天只是本计算器的假设（collectionAgencyDays），各机构做法不同。",
+    ),
+    (
+        LEGAL_ACTION,
+        "From about {n} days past due the lender may take legal steps, up to a lawsuit. {n} days is this calculator's assumption (legalActionDays): lenders differ.",
+        "逾期约 {n} 天起，贷款方可能采取法律措施，直至起诉。{n} 天只是本计算器的假设（legalActionDays），各机构做法不同。",
+    ),
+];
+
+/// What happens at milestone `code`, in English and Chinese, naming the day count `day`;
+/// `grace` chooses the text of [`PENALTY_START`].
+fn text(code: &'static str, grace: i64, day: i64, bucket: &str) -> Notice {
+    let key = if code == PENALTY_START && grace > 0 {
+        ""
+    } else {
+        code
     };
-    Notice::new(code, en, zh)
+    let (_, en, zh) = TEXTS
+        .iter()
+        .find(|(c, _, _)| *c == key)
+        .copied()
+        .unwrap_or(TEXTS[0]);
+    let n = day.to_string();
+    let fill = |t: &str| t.replace("{n}", &n).replace("{b}", bucket);
+    Notice::new(code, fill(en), fill(zh))
 }
 
 /// The advice that fits milestone `code`.

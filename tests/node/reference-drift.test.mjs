@@ -205,8 +205,8 @@ export function drift(dtsText, reference) {
   const documented = new Set([...errors.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]));
   for (const code of codes) if (!documented.has(code)) problems.push(`error code ${code} is not in the reference's Errors table`);
   for (const code of documented) if (!codes.has(code)) problems.push(`the reference's Errors table has ${code}, which ErrorCode does not`);
-  // The overdue warning and next-step codes: generated unions against their tables.
-  for (const [type, heading] of [["OverdueWarningCode", "Warning codes"], ["NextStepCode", "Next-step codes"]]) {
+  // The overdue warning, next-step and timeline milestone codes: generated unions against their tables.
+  for (const [type, heading] of [["OverdueWarningCode", "Warning codes"], ["NextStepCode", "Next-step codes"], ["MilestoneCode", "Timeline milestone codes"]]) {
     const union = new RegExp(`type ${type} = ([^;]+);`).exec(dtsText)?.[1];
     if (!union) continue;
     const typed = new Set([...union.matchAll(/"(\w+)"/g)].map((m) => m[1]));
@@ -277,6 +277,17 @@ test("a default changed in the types but not in the reference is reported", { sk
 test("a warning code added in Rust but not in the reference is reported", { skip: !ready && "build pkg/ first" }, () => {
   const dts = readFileSync(dtsPath, "utf8").replace('"GRACE_ENDING"', '"GRACE_ENDING" | "GRACE_ENDED"');
   assert.deepEqual(drift(dts, reference), ["OverdueWarningCode GRACE_ENDED is not in the reference's Warning codes table"]);
+});
+
+test("a timeline milestone code missing from the reference is reported", { skip: !ready && "build pkg/ first" }, () => {
+  const dts = readFileSync(dtsPath, "utf8");
+  const changed = dts.replace('"LEGAL_ACTION"', '"LEGAL_ACTION" | "DEBT_SOLD"');
+  assert.notEqual(changed, dts, "MilestoneCode changed: update this test");
+  assert.deepEqual(drift(changed, reference), ["MilestoneCode DEBT_SOLD is not in the reference's Timeline milestone codes table"]);
+  assert.deepEqual(drift(dts, reference.replace("| `BUCKET_M3` | 61 |", "| `BUCKET_M4` | 91 |")), [
+    "MilestoneCode BUCKET_M3 is not in the reference's Timeline milestone codes table",
+    "the reference's Timeline milestone codes table has BUCKET_M4, which MilestoneCode does not",
+  ]);
 });
 
 test("the schedule's warning codes in the reference are the ones the builder emits", { skip: !ready && "build pkg/ first" }, () => {

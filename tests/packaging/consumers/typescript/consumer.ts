@@ -1,10 +1,11 @@
 // Type-checked with `strict`: the public API has no `any`.
-import init, { pmt, xirr, type RepaymentPlanError, type ErrorCode, type Decimal } from "repayment-plan";
+import init, { pmt, xirr, type RepaymentPlanError, type ErrorCode, type Unrounded } from "repayment-plan";
 import { overdue, cardInterest, type OverdueResult, type CardInterestResult, type NextStepCode, type Money } from "repayment-plan";
+import type { TimelineMilestone, MilestoneCode, LoanClassification } from "repayment-plan";
 
-async function main(): Promise<Decimal> {
+async function main(): Promise<Unrounded> {
   await init();
-  const payment: Decimal = pmt({ rate: "0.005", nper: 360, pv: 100000, type: 0 });
+  const payment: Unrounded = pmt({ rate: "0.005", nper: 360, pv: 100000, type: 0 });
   const rate: string = xirr({ values: [-100, 110], dates: ["2020-01-01", "2021-01-01"], dayCount: "actual/365" });
   try {
     pmt({ rate: "0.005", nper: 360, pv: 1 });
@@ -44,6 +45,32 @@ function lateCosts(): Money {
   return `${loan.totalDue} ${loan.stage.bucket} ${loan.breakdown[0]?.rate} ${step} ${card.newBalance} ${kind}`;
 }
 
+/** overdue's timeline: optional in the result, typed milestones with their codes and amounts. */
+function timeline(): string {
+  const dated: OverdueResult = overdue({
+    product: "huabei",
+    asOfDate: "2025-03-02",
+    timeline: true,
+    creditReportDays: 45,
+    collectionAgencyDays: "60",
+    items: [{ dueDate: "2025-01-31", principal: 1000 }],
+  });
+  // @ts-expect-error: the timeline is only there with timeline: true, so it may be undefined
+  const first: TimelineMilestone = dated.timeline[0];
+  const milestones: TimelineMilestone[] = dated.timeline ?? [];
+  const lines = milestones.map((m) => {
+    const code: MilestoneCode = m.code;
+    const owed: Money = m.owed;
+    const classification: LoanClassification = m.stage.classification;
+    const reached: boolean = m.reached;
+    const step: NextStepCode = m.nextStep.code;
+    return `${m.date} ${code} ${m.daysPastDue} ${owed} ${m.charges} ${classification} ${reached} ${m.messageZh} ${step}`;
+  });
+  return `${first?.code} ${lines.join("\n")}`;
+}
+
+// @ts-expect-error: the day counts are whole numbers given as numbers or strings, not booleans
+overdue({ product: "huabei", asOfDate: "2025-03-02", timeline: true, legalActionDays: true, items: [{ dueDate: "2025-01-31", principal: 1 }] });
 // @ts-expect-error: not a product of overdue
 overdue({ product: "creditCard", asOfDate: "2025-03-02", items: [{ dueDate: "2025-01-31", principal: 1 }] });
 // @ts-expect-error: interestMode is required
@@ -51,3 +78,4 @@ cardInterest({ statementDate: "2025-04-18", dueDate: "2025-05-07", nextStatement
 
 void main();
 void lateCosts;
+void timeline;
