@@ -8,7 +8,7 @@ import { createOverdue } from "./tools/overdue.js";
 import { createPlan } from "./tools/plan.js";
 import { createAdvice } from "./tools/advice.js";
 
-const TABS = ["schedule", "overdue", "plan", "letter", "log", "advice"];
+const TABS = ["schedule", "overdue", "plan", "letter", "log", "timeline", "advice"];
 const FACTORIES = { schedule: createSchedule, overdue: createOverdue, plan: createPlan, advice: createAdvice };
 /**
  * Tools imported when their tab first opens. They are preloaded (index.html) but not evaluated
@@ -17,6 +17,7 @@ const FACTORIES = { schedule: createSchedule, overdue: createOverdue, plan: crea
 const LAZY = {
   letter: () => import("./tools/letter.js").then((m) => m.createLetter),
   log: () => import("./tools/log.js").then((m) => m.createLog),
+  timeline: () => import("./tools/timeline.js").then((m) => m.createTimeline),
 };
 const tabButton = (name) => document.getElementById(`tab-${name}`);
 const panel = (name) => document.getElementById(`panel-${name}`);

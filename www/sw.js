@@ -4,7 +4,7 @@ const CACHE = "repayment-plan-v1";
 const SHELL = [
   "./", "index.html", "style.css", "main.js", "icon.svg", "manifest.webmanifest",
   "lib/advice.js", "lib/chart.js", "lib/csv.js", "lib/dom.js", "lib/idb.js", "lib/form.js", "lib/format.js", "lib/i18n.js", "lib/state.js", "lib/tool.js", "lib/ui.js",
-  "tools/schedule.js", "tools/overdue.js", "tools/plan.js", "tools/advice.js", "tools/letter.js", "tools/log.js",
+  "tools/schedule.js", "tools/overdue.js", "tools/plan.js", "tools/advice.js", "tools/letter.js", "tools/log.js", "tools/timeline.js",
   "pkg/index.js", "pkg/web/repayment_plan.js", "pkg/web/repayment_plan_bg.wasm",
 ];
 

@@ -7,7 +7,7 @@ import { useBrowser, openPage, closeClean, ARTIFACTS, showCompare } from "./harn
 
 const env = useBrowser();
 const AXE = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
-const TABS = ["schedule", "overdue", "plan", "letter", "log", "advice"];
+const TABS = ["schedule", "overdue", "plan", "letter", "log", "timeline", "advice"];
 
 /** One collection-log entry with every problem flagged, so its links to where to turn are audited and shown. */
 async function logEntry(page) {
@@ -41,6 +41,7 @@ describe("a11y", { concurrency: 2 }, () => {
           if (tab === "schedule") await showCompare(page);
           if (tab === "log") await logEntry(page);
           if (tab === "letter") await page.waitForSelector("#letter-box article.letter p");
+          if (tab === "timeline") await page.waitForSelector("#timeline-result ol.timeline li");
           await page.waitForTimeout(250); // results update after a short pause
           await page.screenshot({ path: fileURLToPath(new URL(`page-${tab}-${width}-${lang}.png`, ARTIFACTS)), fullPage: true });
           if (!audit) continue;

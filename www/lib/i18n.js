@@ -58,6 +58,7 @@ export const STATIC = {
   tabPlan: { zh: "预算与还款", en: "Budget" },
   tabLetter: { zh: "协商还款申请书", en: "Negotiation letter" },
   tabLog: { zh: "催收记录", en: "Collection log" },
+  tabTimeline: { zh: "逾期时间线", en: "Timeline" },
   tabAdvice: { zh: "建议", en: "Advice" },
   footer: {
     zh: "本页仅供参考，具体以合同和贷款方账单为准。页面不使用 Cookie、不做统计、不向任何服务器发送你的数据；输入只保存在网址 # 后面，方便收藏或分享；申请书里的个人信息不写进网址，催收记录只在你打开保存后才存在这个浏览器里。",

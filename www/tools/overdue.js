@@ -9,14 +9,28 @@ import { today, debounce, liveRegion, call, missing, resultBox, inputError } fro
 
 const L = (zh, en) => ({ zh, en });
 
-const PRODUCTS = [
+export const PRODUCTS = [
   { value: "huabei", label: L("花呗", "Huabei") },
   { value: "jiebei", label: L("借呗", "Jiebei") },
   { value: "bankLoan", label: L("银行贷款", "Bank loan") },
   { value: "custom", label: L("其他（自己填逾期日费率）", "Other (enter the daily overdue rate)") },
 ];
-const usesContract = (v) => v.product === "jiebei" || v.product === "bankLoan";
-const usesDaily = (v) => v.product === "huabei" || v.product === "custom";
+export const usesContract = (v) => v.product === "jiebei" || v.product === "bankLoan";
+export const usesDaily = (v) => v.product === "huabei" || v.product === "custom";
+
+/** The penalty rate of a debt: a contract rate (借呗, bank loans) or a daily overdue rate (花呗, other); shared with the timeline. */
+export const RATE_FIELDS = [
+  { key: "contractRateKind", type: "select", label: L("合同利率类型", "Contract rate type"), when: usesContract, options: [
+    { value: "contractDailyRate", label: L("日利率", "Daily rate") },
+    { value: "contractAnnualRate", label: L("年利率", "Annual rate") },
+  ] },
+  { key: "contractRate", type: "percent", label: L("合同利率", "Contract rate"), when: usesContract, hint: L("罚息 = 合同利率 × 罚息倍数；例如借呗日利率 0.04", "Penalty = contract rate × multiplier; e.g. Jiebei daily 0.04") },
+  { key: "dayBasis", type: "select", label: L("年利率折算为日利率", "Annual rate to a daily rate"), when: (v) => usesContract(v) && v.contractRateKind === "contractAnnualRate", options: [
+    { value: "", label: L("÷ 360（默认，多数贷款合同）", "÷ 360 (default, most loan contracts)") },
+    { value: "365", label: L("÷ 365（部分银行的罚息示例）", "÷ 365 (some banks' penalty examples)") },
+  ], hint: L("看合同或银行的罚息说明：“年利率 × 1.5 ÷ 365” 就选 365", "Check the contract or the bank's penalty note: “annual rate × 1.5 ÷ 365” means 365") },
+  { key: "penaltyDailyRate", type: "percent", label: L("逾期日费率（花呗默认 0.05）", "Daily overdue rate (Huabei default 0.05)"), when: usesDaily },
+];
 
 const SPEC = [
   { key: "product", type: "select", label: L("欠款类型", "Kind of debt"), options: PRODUCTS },
@@ -31,16 +45,7 @@ const SPEC = [
         { key: "fee", type: "money", label: L("其中手续费", "Fees in it") },
       ] },
     ] },
-  { key: "contractRateKind", type: "select", label: L("合同利率类型", "Contract rate type"), when: usesContract, options: [
-    { value: "contractDailyRate", label: L("日利率", "Daily rate") },
-    { value: "contractAnnualRate", label: L("年利率", "Annual rate") },
-  ] },
-  { key: "contractRate", type: "percent", label: L("合同利率", "Contract rate"), when: usesContract, hint: L("罚息 = 合同利率 × 罚息倍数；例如借呗日利率 0.04", "Penalty = contract rate × multiplier; e.g. Jiebei daily 0.04") },
-  { key: "dayBasis", type: "select", label: L("年利率折算为日利率", "Annual rate to a daily rate"), when: (v) => usesContract(v) && v.contractRateKind === "contractAnnualRate", options: [
-    { value: "", label: L("÷ 360（默认，多数贷款合同）", "÷ 360 (default, most loan contracts)") },
-    { value: "365", label: L("÷ 365（部分银行的罚息示例）", "÷ 365 (some banks' penalty examples)") },
-  ], hint: L("看合同或银行的罚息说明：“年利率 × 1.5 ÷ 365” 就选 365", "Check the contract or the bank's penalty note: “annual rate × 1.5 ÷ 365” means 365") },
-  { key: "penaltyDailyRate", type: "percent", label: L("逾期日费率（花呗默认 0.05）", "Daily overdue rate (Huabei default 0.05)"), when: usesDaily },
+  ...RATE_FIELDS,
   { details: L("更多选项：罚息倍数、宽限期、复利", "More: multiplier, grace days, compounding"), children: [
     { key: "penaltyMultiplier", type: "decimal", label: L("罚息倍数（默认 1.5）", "Penalty multiplier (default 1.5)"), when: usesContract },
     { key: "compoundOverdueInterest", type: "select", label: L("逾期利息是否计复利", "Compound the overdue interest"), when: (v) => v.product === "bankLoan", options: [
@@ -88,8 +93,8 @@ const CARD_SPEC = [
   ] },
 ];
 
-/** A date `days` away from `iso` (for building the example only). */
-function shift(iso, days) {
+/** A calendar date `days` away from `iso` (building examples; the timeline's "days late today"). */
+export function shift(iso, days) {
   const d = new Date(`${iso}T12:00:00`);
   d.setDate(d.getDate() + days);
   const pad = (n) => String(n).padStart(2, "0");
@@ -158,7 +163,7 @@ export function cardInput(v, interestMode) {
   });
 }
 
-const CLASSIFICATION = {
+export const CLASSIFICATION = {
   normal: L("正常", "Normal"),
   specialMention: L("关注", "Special mention"),
   substandard: L("次级", "Substandard"),
