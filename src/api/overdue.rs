@@ -849,8 +849,8 @@ fn timeline_days(input: &OverdueInput) -> Result<Option<TimelineDays>> {
             Some((key, _)) => Err(Error::new(
                 ErrorKind::ConflictingFields,
                 *key,
-                "the timeline's day counts (creditReportDays, collectionAgencyDays, legalActionDays) need timeline: true",
-                "creditReportDays、collectionAgencyDays、legalActionDays 用于逾期时间线：仅在 timeline 为 true 时填写",
+                "this day count needs timeline: true",
+                "此天数仅用于逾期时间线（timeline: true）",
             )),
             None => Ok(None),
         };

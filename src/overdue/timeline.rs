@@ -191,86 +191,74 @@ pub fn timeline(
             bucket: o.bucket,
             owed: o.total_due,
             charges: o.total_charges,
-            text: text(code, grace, named, o.bucket),
+            text: text(code, named, o.bucket),
             next_step: next_step(code, product),
         });
     }
     Ok(out)
 }
 
-/// What happens at each milestone, English and Chinese, with `{n}` for the milestone's day count
-/// (the grace days, the days past due or the parameter) and `{b}` for the bucket. Templates rather
-/// than `format!`: one code path for all of them keeps the wasm small.
-const TEXTS: [(&str, &str, &str); 11] = [
+/// What happens at each milestone, English and Chinese, with `{n}` for the day count it names
+/// (the grace days, the days past due or the parameter) and `{b}` for the bucket: templates
+/// rather than `format!`, and short, to keep the wasm small.
+const TEXTS: [(&str, &str, &str); 10] = [
     (
         GRACE_END,
-        "The last of the {n} grace days (容时): a payment by the end of today counts as on time, with no charges and no overdue record.",
-        "{n} 天宽限期（容时）的最后一天：今天结束前还款视为按时还款，不产生费用，也不记为逾期。",
+        "The last of the {n} grace days (容时): paying by the end of today counts as on time.",
+        "{n} 天宽限期（容时）的最后一天：今天还款视为按时还款。",
     ),
     (
         PENALTY_START,
-        "The first day late: charges start, counted from the due date, and the debt is past due (special mention 关注, collection bucket {b}).",
-        "逾期第一天：开始按日计收罚息或逾期费（从到期日起算），欠款转为逾期（关注类，催收阶段 {b}）。",
-    ),
-    (
-        // PENALTY_START after grace days.
-        "",
-        "The grace days are over: the charges for all {n} days since the due date are added at once, and the debt is past due (collection bucket {b}).",
-        "宽限期已过：从到期日起 {n} 天的费用一次计入，欠款转为逾期（催收阶段 {b}）。",
+        "Charges start, counted from the due date ({n} days so far), and the debt is past due: bucket {b}.",
+        "开始计收罚息或逾期费，从到期日起算（已 {n} 天），欠款转为逾期：{b}。",
     ),
     (
         BUCKET_M2,
-        "31 days past due: collection bucket M2. Collection calls usually become more frequent. (M1, M2, … are the industry's usual 30-day stages, not a rule.)",
-        "逾期 31 天：进入催收阶段 M2，催收电话通常会更频繁。（M1、M2……是行业惯用的 30 天一档的划分，不是法规。）",
+        "Collection bucket M2: calls usually grow more frequent. (M1, M2… are a custom, not a rule.)",
+        "进入催收阶段 M2，催收通常更频繁（M1、M2 是行业惯例，不是法规）。",
     ),
     (
         BUCKET_M3,
-        "61 days past due: collection bucket M3. Try to agree a plan before 90 days, when banks class the loan as substandard.",
-        "逾期 61 天：进入催收阶段 M3。尽量在逾期 90 天之前与贷款方谈妥还款方案，90 天后银行会把贷款列为次级。",
+        "Collection bucket M3. Try to agree a plan before day 91.",
+        "进入催收阶段 M3。尽量在逾期 90 天内谈妥还款方案。",
     ),
     (
         SUBSTANDARD,
-        "More than 90 days past due: under the 2023 risk-classification rules for commercial banks the loan is classed substandard (次级); collection bucket {b}.",
-        "逾期超过 90 天：按 2023 年《商业银行金融资产风险分类办法》，贷款列为次级；催收阶段 {b}。",
+        "Over 90 days: classed substandard (次级) under the 2023 risk-classification rules for commercial banks; bucket {b}.",
+        "逾期超过 90 天：按 2023 年《商业银行金融资产风险分类办法》列为次级；{b}。",
     ),
     (
         DOUBTFUL,
-        "More than 270 days past due: the loan is classed doubtful (可疑).",
-        "逾期超过 270 天：贷款列为可疑类。",
+        "Over 270 days: classed doubtful (可疑).",
+        "逾期超过 270 天：列为可疑。",
     ),
     (
         LOSS,
-        "More than 360 days past due: the loan is classed loss (损失). The class is the bank's bookkeeping: the debt is still owed and charges keep running.",
-        "逾期超过 360 天：贷款列为损失类。这只是银行内部的分类，欠款依然存在，费用也还在继续计算。",
+        "Over 360 days: classed loss (损失), a bookkeeping class: the debt is still owed.",
+        "逾期超过 360 天：列为损失。这只是记账分类，欠款仍在。",
     ),
     (
         CREDIT_REPORT,
-        "Around {n} days past due a report to the credit reference system (征信) often follows. {n} days is this calculator's assumption (creditReportDays): lenders differ, and some report sooner.",
-        "逾期 {n} 天左右，贷款方常会向征信系统报送逾期记录。{n} 天只是本计算器的假设（creditReportDays），各机构做法不同，有的更早。",
+        "A report to the credit bureau (征信) often follows about now. {n} days is an assumption (creditReportDays): lenders differ, some report sooner.",
+        "贷款方常在此前后报送征信。{n} 天只是假设（creditReportDays），各机构不同，有的更早。",
     ),
     (
         COLLECTION_AGENCY,
-        "From about {n} days past due the lender may hand the debt to a third-party collection agency. {n} days is this calculator's assumption (collectionAgencyDays): lenders differ.",
-        "逾期约 {n} 天起，贷款方可能把欠款委托给第三方催收机构。{n} 天只是本计算器的假设（collectionAgencyDays），各机构做法不同。",
+        "A third-party collection agency may take over from about now. {n} days is an assumption (collectionAgencyDays): lenders differ.",
+        "此后可能转给第三方催收机构。{n} 天只是假设（collectionAgencyDays），各机构不同。",
     ),
     (
         LEGAL_ACTION,
-        "From about {n} days past due the lender may take legal steps, up to a lawsuit. {n} days is this calculator's assumption (legalActionDays): lenders differ.",
-        "逾期约 {n} 天起，贷款方可能采取法律措施，直至起诉。{n} 天只是本计算器的假设（legalActionDays），各机构做法不同。",
+        "Legal steps, up to a lawsuit, may start from about now. {n} days is an assumption (legalActionDays): lenders differ.",
+        "此后贷款方可能采取法律措施，直至起诉。{n} 天只是假设（legalActionDays），各机构不同。",
     ),
 ];
 
-/// What happens at milestone `code`, in English and Chinese, naming the day count `day`;
-/// `grace` chooses the text of [`PENALTY_START`].
-fn text(code: &'static str, grace: i64, day: i64, bucket: &str) -> Notice {
-    let key = if code == PENALTY_START && grace > 0 {
-        ""
-    } else {
-        code
-    };
+/// What happens at milestone `code`, in English and Chinese, naming the day count `day`.
+fn text(code: &'static str, day: i64, bucket: &str) -> Notice {
     let (_, en, zh) = TEXTS
         .iter()
-        .find(|(c, _, _)| *c == key)
+        .find(|(c, _, _)| *c == code)
         .copied()
         .unwrap_or(TEXTS[0]);
     let n = day.to_string();

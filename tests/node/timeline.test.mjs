@@ -78,7 +78,7 @@ test("timeline: the days count from the earliest due date; grace, stages and the
   ]);
   assert.deepEqual(r.timeline.map((m) => m.reached), [true, true, true, true, true, true, false, false, false, false]);
   assert.deepEqual(r.timeline[6].stage, { classification: "substandard", bucket: "M4" });
-  assert.match(r.timeline.find((m) => m.code === "CREDIT_REPORT").message, /assumption \(creditReportDays\)/);
+  assert.match(r.timeline.find((m) => m.code === "CREDIT_REPORT").message, /an assumption \(creditReportDays\)/);
   // A later due date joins what is owed once it is past due: the third item on the loss date.
   const loss = r.timeline.at(-1);
   assert.ok(fen(loss.owed) > fen("812.34") + fen("97.11") + fen("815.28") + fen("94.17") + 500 + fen("830.12") + fen("79.33"));
