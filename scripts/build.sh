@@ -15,11 +15,12 @@ wasm-bindgen "$wasm" --target web --out-dir pkg/web --out-name repayment_plan --
 # nodejs: CommonJS glue that loads the .wasm synchronously with fs; Node's ESM entry shares it.
 wasm-bindgen "$wasm" --target nodejs --out-dir pkg/node --out-name repayment_plan --no-typescript
 # -Oz, as Cargo.toml's opt-level "z" (size first while the download is over issue #12's target).
-# --one-caller-inline-max-function-size 25: wasm-opt inlines every function that has one caller
-# whatever its size; the giant functions that makes compress worse. Measured over 0–60: 20–30 is
-# the flat minimum, 2.5 KB gzip below the default (docs/performance.md).
+# --one-caller-inline-max-function-size 8: wasm-opt inlines every function that has one caller
+# whatever its size; the giant functions that makes compress worse. Measured 0–60 (2026-12-04,
+# after schedule, compareOffers and restructure moved to serde types): 8 is the minimum, 1.1 KB
+# gzip below 25 (the earlier minimum); 0 is 0.7 KB and 12 is 0.9 KB above 8 (docs/performance.md).
 for f in pkg/web/repayment_plan_bg.wasm pkg/node/repayment_plan_bg.wasm; do
-  node_modules/.bin/wasm-opt --one-caller-inline-max-function-size 25 -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
+  node_modules/.bin/wasm-opt --one-caller-inline-max-function-size 8 -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --strip-debug --strip-producers "$f" -o "$f"
 done
 

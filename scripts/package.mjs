@@ -1,6 +1,6 @@
 // Writes the hand-written entry points, types and package.json into pkg/, then checks the size
 // budget. Run by scripts/build.sh after wasm-bindgen.
-import { readFileSync, writeFileSync, copyFileSync, readdirSync, statSync, rmSync } from "node:fs";
+import { readFileSync, writeFileSync, copyFileSync, statSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createRequire } from "node:module";
 import { transformSync } from "esbuild";
@@ -75,15 +75,8 @@ writeFileSync(pkg("index.js"), transformSync(entry, { minify: true, format: "esm
 
 // Types: generated from the Rust types (scripts/build.sh runs `cargo run --example typescript`
 // into pkg/index.d.ts); one self-contained file that serves both import (index.d.ts) and
-// require (index.d.cts). Functions not yet typed in Rust keep their declarations in js/types/.
-const types = readdirSync(at("js/types"))
-  .filter((f) => f.endsWith(".d.ts"))
-  .sort()
-  .map((f) => `// ---- ${f} ----\n` + readFileSync(at(`js/types/${f}`), "utf8"))
-  .join("\n");
-const generated = readFileSync(pkg("index.d.ts"), "utf8");
-writeFileSync(pkg("index.d.ts"), generated + "\n" + types);
-writeFileSync(pkg("index.d.cts"), generated + "\n" + types);
+// require (index.d.cts).
+copyFileSync(pkg("index.d.ts"), pkg("index.d.cts"));
 
 const manifest = {
   name: "repayment-plan",

@@ -18,9 +18,9 @@
 //!   English and Chinese.
 //!
 //! ## Layers
-//! The core modules ([`money`], [`calendar`], [`cost`], …) are plain Rust. [`api`] reads JSON
-//! input objects and writes JSON results; `src/wasm/` (built only for `wasm32`) is the only code
-//! that knows about JavaScript.
+//! The core modules ([`money`], [`calendar`], [`cost`], …) are plain Rust. [`api`] has one typed
+//! function per export, with serde input and result types (and [`api::call`] to run one on JSON
+//! text); `src/wasm/` (built only for `wasm32`) is the only code that knows about JavaScript.
 //!
 //! ```
 //! // The same call the JS package makes: JSON in, JSON out.
@@ -43,7 +43,6 @@ pub mod calendar;
 pub mod cost;
 pub mod error;
 pub mod exact;
-pub mod json;
 pub mod money;
 pub mod notice;
 pub mod overdue;

@@ -488,6 +488,17 @@ fn carry<E: de::Error>(raw: &str, error: Error) -> E {
     ))
 }
 
+/// The crate's `error` carried through serde from where no value's text is at hand (a visitor
+/// refusing the value's type): its path is where serde_json stopped.
+pub fn reject<E: de::Error>(error: Error) -> E {
+    E::custom(format_args!(
+        "{FRAME}0{FRAME}{}{FRAME}{}{FRAME}{}{FRAME}",
+        error.code(),
+        error.message(),
+        error.message_zh()
+    ))
+}
+
 /// The offset in `text` where the value of a [`carry`]-framed error ends.
 fn carried_end(message: &str, text: &str) -> Option<usize> {
     let end: usize = message.split(FRAME).nth(1)?.parse().ok()?;
@@ -737,14 +748,10 @@ impl Leaf for String {
 /// A closed set of string options (`method: "annuity"`): implement this, and [`Leaf`] comes
 /// with it (see [`choices!`](crate::choices)).
 pub trait Choice: Copy + 'static {
-    /// Each option's JSON name and value, in documentation order.
-    const CHOICES: &'static [(&'static str, Self)];
-}
-
-/// `"a", "b", "c"`.
-fn choice_names<T: Choice>() -> String {
-    let names: Vec<String> = T::CHOICES.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-    names.join(", ")
+    /// Each option's JSON name, in documentation order.
+    const NAMES: &'static [&'static str];
+    /// The value of each name in [`Choice::NAMES`], in the same order.
+    const VALUES: &'static [Self];
 }
 
 /// Reads a [`Choice`].
@@ -752,22 +759,34 @@ fn choice_names<T: Choice>() -> String {
 /// # Errors
 /// `INVALID_OPTION` for a string that is not one of the names; `INVALID_TYPE` for another type.
 pub fn choice<T: Choice>(token: Token<'_>) -> Result<T> {
+    let at = choice_index(token, T::NAMES)?;
+    T::VALUES.get(at).copied().ok_or_else(|| {
+        invalid_input(
+            "internal error: a choice without a value".into(),
+            "内部错误：选项没有值".into(),
+        )
+    })
+}
+
+/// Where the string `token` is in `names`: the part of [`choice`] that does not depend on the
+/// type, so that it exists once rather than once per option type.
+fn choice_index(token: Token<'_>, names: &[&str]) -> Result<usize> {
+    let listed = || {
+        let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+        quoted.join(", ")
+    };
     match token {
-        Token::Str(text) => T::CHOICES
-            .iter()
-            .find(|(name, _)| *name == text)
-            .map(|(_, v)| *v)
-            .ok_or_else(|| {
-                let names = choice_names::<T>();
-                Error::new(
-                    ErrorKind::InvalidOption,
-                    PATH,
-                    format!("{PATH} must be one of {names}; got {}", token.echo()),
-                    format!("{PATH} 须为以下之一：{names}；收到 {}", token.echo()),
-                )
-            }),
+        Token::Str(text) => names.iter().position(|name| *name == text).ok_or_else(|| {
+            let names = listed();
+            Error::new(
+                ErrorKind::InvalidOption,
+                PATH,
+                format!("{PATH} must be one of {names}; got {}", token.echo()),
+                format!("{PATH} 须为以下之一：{names}；收到 {}", token.echo()),
+            )
+        }),
         other => {
-            let names = choice_names::<T>();
+            let names = listed();
             Err(leaf_wrong_type(
                 other,
                 &format!("one of {names}"),
@@ -779,10 +798,12 @@ pub fn choice<T: Choice>(token: Token<'_>) -> Result<T> {
 
 /// The JSON name of a [`Choice`] value.
 pub fn choice_name<T: Choice + PartialEq>(value: T) -> &'static str {
-    T::CHOICES
+    T::VALUES
         .iter()
-        .find(|(_, v)| *v == value)
-        .map_or("", |(name, _)| name)
+        .position(|v| *v == value)
+        .and_then(|at| T::NAMES.get(at))
+        .copied()
+        .unwrap_or("")
 }
 
 /// Declares the JSON names of an enum's options: implements [`Choice`], [`Leaf`],
@@ -795,7 +816,8 @@ pub fn choice_name<T: Choice + PartialEq>(value: T) -> &'static str {
 macro_rules! choices {
     ($t:ty { $($name:literal => $value:expr),* $(,)? }) => {
         impl $crate::api::de::Choice for $t {
-            const CHOICES: &'static [(&'static str, $t)] = &[$(($name, $value)),*];
+            const NAMES: &'static [&'static str] = &[$($name),*];
+            const VALUES: &'static [$t] = &[$($value),*];
         }
         impl $crate::api::de::Leaf for $t {
             fn from_token(token: $crate::api::de::Token<'_>) -> $crate::Result<$t> {

@@ -1,12 +1,12 @@
-//! The public API as JSON in, JSON out: what the wasm boundary exposes, callable from plain Rust.
+//! The public API: one typed function per export, `fn(&Input) -> Result<Output>`, with serde
+//! input and result types (the list is [`for_each_function`](crate::for_each_function)).
 //!
-//! Each function takes the parsed input object and returns its result as JSON text. The wasm
-//! boundary (`src/wasm/`) only converts the JS value to JSON text and back; the native tests and
-//! the fuzz target call [`call`] with the same JSON the Node tests use.
+//! A Rust program calls the functions directly; [`call`] runs one on JSON text (what the native
+//! tests, the fixtures and the fuzz target use), and the wasm boundary (`src/wasm/`) does the same
+//! from a JS value.
 
 pub mod check;
 pub mod de;
-pub mod input;
 pub mod output;
 pub mod overdue;
 pub mod plan;
@@ -17,10 +17,6 @@ pub mod ts;
 pub mod tvm;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::json::{self, Value};
-
-/// An API function: parsed input → JSON text.
-pub type ApiFn = fn(&Value) -> Result<String>;
 
 /// Calls `$callback!` with the list of typed API functions, `jsName => path::function, Input,
 /// Output;` each: the one list that the JSON entry [`call`], the wasm exports and the generated
@@ -47,6 +43,9 @@ macro_rules! for_each_function {
             payoff => $crate::api::plan::payoff, $crate::api::plan::PayoffInput, $crate::api::plan::PayoffResult;
             overdue => $crate::api::overdue::overdue, $crate::api::overdue::OverdueInput, $crate::api::overdue::OverdueResult;
             cardInterest => $crate::api::overdue::card_interest, $crate::api::overdue::CardInterestInput, $crate::api::overdue::CardInterestResult;
+            schedule => $crate::api::schedule::schedule, $crate::api::schedule::ScheduleInput, $crate::api::schedule::ScheduleResult;
+            compareOffers => $crate::api::schedule::compare_offers, $crate::api::schedule::CompareOffersInput, $crate::api::schedule::CompareOffersResult;
+            restructure => $crate::api::restructure::restructure, $crate::api::restructure::RestructureInput, $crate::api::restructure::RestructureResult;
         }
     };
 }
@@ -81,13 +80,6 @@ pub fn json_call<I: serde::de::DeserializeOwned, O: serde::Serialize>(
     })
 }
 
-/// Every exported function not yet typed, by its JS name.
-pub const FUNCTIONS: &[(&str, ApiFn)] = &[
-    ("schedule", schedule::schedule),
-    ("compareOffers", schedule::compare_offers),
-    ("restructure", restructure::restructure),
-];
-
 /// Calls the function named `name` on JSON text.
 ///
 /// ```
@@ -109,17 +101,10 @@ pub fn call(name: &str, input: &str) -> Result<String> {
         };
     }
     for_each_function!(dispatch);
-    let function = FUNCTIONS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, f)| *f)
-        .ok_or_else(|| {
-            Error::new(
-                ErrorKind::InvalidInput,
-                "",
-                format!("no function {name}"),
-                format!("没有函数 {name}"),
-            )
-        })?;
-    function(&json::parse(input)?)
+    Err(Error::new(
+        ErrorKind::InvalidInput,
+        "",
+        format!("no function {name}"),
+        format!("没有函数 {name}"),
+    ))
 }

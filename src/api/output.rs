@@ -1,9 +1,7 @@
-//! Shared pieces of result JSON.
+//! Unrounded decimal results of the time-value functions.
 
 use crate::cost::root_decimal;
 use crate::error::Result;
-use crate::json::JsonWriter;
-use crate::notice::Notice;
 use rust_decimal::Decimal;
 
 /// Places of an unrounded decimal result (the time-value functions).
@@ -47,70 +45,4 @@ pub fn unrounded_root_text(root: f64) -> Result<String> {
 /// As [`unrounded_root_text`].
 pub fn unrounded_root(root: f64) -> Result<String> {
     Ok(format!("\"{}\"", unrounded_root_text(root)?))
-}
-
-/// `"key": [{code, message, messageZh}, …]`.
-pub fn notices(w: &mut JsonWriter, key: &str, list: &[Notice]) {
-    w.key(key);
-    w.begin_array();
-    for notice in list {
-        w.begin_object();
-        w.key("code");
-        w.string(notice.code);
-        w.key("message");
-        w.string(&notice.message);
-        w.key("messageZh");
-        w.string(&notice.message_zh);
-        w.end_object();
-    }
-    w.end_array();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The shortcut gives the text the decimal conversion gives, for every kind of root:
-    /// pseudo-random ones over the whole range, ties at the last place, and tiny or huge ones.
-    #[test]
-    fn root_text_matches_the_decimal_conversion() {
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        let mut roots = vec![
-            0.0,
-            -0.0,
-            1e-12,
-            -4e-11,
-            5e-11,
-            0.1,
-            0.00000000005,
-            99.99999999995,
-        ];
-        for _ in 0..60_000 {
-            let bits = next();
-            let unit = (bits >> 11) as f64 / (1u64 << 53) as f64; // [0, 1)
-            let magnitude = [1e-6, 0.01, 0.5, 3.0, 99.0, 150.0][(bits % 6) as usize];
-            let root = (unit * 2.0 - 1.0) * magnitude;
-            roots.push(root);
-            // A tie at the 10th decimal, and its neighbours.
-            let tie = ((root * 1e10).trunc() + 0.5) / 1e10;
-            roots.extend([
-                tie,
-                f64::from_bits(tie.to_bits() + 1),
-                f64::from_bits(tie.to_bits() - 1),
-            ]);
-        }
-        for root in roots {
-            assert_eq!(
-                unrounded_root(root).unwrap(),
-                unrounded(root_decimal(root).unwrap()),
-                "{root:e}"
-            );
-        }
-    }
 }

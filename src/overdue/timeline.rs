@@ -209,7 +209,7 @@ const TEXTS: [(&str, &str, &str); 10] = [
     ),
     (
         PENALTY_START,
-        "Charges start, counted from the due date ({n} days so far), and the debt is past due: bucket {b}.",
+        "Charges start, counted from the due date (today is day {n}), and the debt is past due: bucket {b}.",
         "开始计收罚息或逾期费，从到期日起算（已 {n} 天），欠款转为逾期：{b}。",
     ),
     (
@@ -375,7 +375,7 @@ mod tests {
         // 41 days at once: 1000 × 0.0005 × 41 = 20.50.
         assert_eq!(t[1].charges.to_string(), "20.50");
         assert_eq!(t[1].bucket, "M2");
-        assert!(t[1].text.message.contains("41 days"));
+        assert!(t[1].text.message.contains("day 41"));
     }
 
     #[test]

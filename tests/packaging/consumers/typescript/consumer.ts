@@ -2,6 +2,10 @@
 import init, { pmt, xirr, type RepaymentPlanError, type ErrorCode, type Unrounded } from "repayment-plan";
 import { overdue, cardInterest, type OverdueResult, type CardInterestResult, type NextStepCode, type Money } from "repayment-plan";
 import type { TimelineMilestone, MilestoneCode, LoanClassification } from "repayment-plan";
+import { ipmt, ppmt, pv, fv, nper, rate, npv, irr, effect, nominal, cumipmt, cumprinc, type SolvedRate } from "repayment-plan";
+import { budget, payoff, type BudgetResult, type PayoffResult, type PayoffMonth } from "repayment-plan";
+import { schedule, compareOffers, restructure, type ScheduleInput, type ScheduleResult, type ScheduleRow } from "repayment-plan";
+import type { CompareOffersResult, OfferSummary, RestructureInput, RestructureResult, RepaymentMethod } from "repayment-plan";
 
 async function main(): Promise<Unrounded> {
   await init();
@@ -76,6 +80,85 @@ overdue({ product: "creditCard", asOfDate: "2025-03-02", items: [{ dueDate: "202
 // @ts-expect-error: interestMode is required
 cardInterest({ statementDate: "2025-04-18", dueDate: "2025-05-07", nextStatementDate: "2025-05-18", transactions: [] });
 
+/** The other time-value functions: each input type, each result a decimal string. */
+function timeValue(): string {
+  const parts: Unrounded[] = [
+    ipmt({ rate: "0.005", per: 1, nper: 360, pv: 100000 }),
+    ppmt({ rate: 0.005, per: "2", nper: 360, pv: "100000", fv: 0, type: 1 }),
+    pv({ rate: "0.005", nper: 360, pmt: "-599.55" }),
+    fv({ rate: "0.005", nper: 12, pmt: -100, pv: 0 }),
+    nper({ rate: "0.01", pmt: -100, pv: 1000 }),
+    npv({ rate: "0.1", values: [-100, "60", 60] }),
+    effect({ nominalRate: "0.0525", npery: 4 }),
+    nominal({ effectRate: "0.053543", npery: 4 }),
+    cumipmt({ rate: "0.0075", nper: 360, pv: 125000, startPeriod: 13, endPeriod: 24, type: 0 }),
+    cumprinc({ rate: "0.0075", nper: 360, pv: 125000, startPeriod: 1, endPeriod: 1 }),
+  ];
+  const solved: SolvedRate[] = [rate({ nper: 12, pmt: -100, pv: 1000, guess: "0.01" }), irr({ values: [-100, 60, 60] })];
+  return [...parts, ...solved].join(" ");
+}
+
+/** budget and payoff: inputs with their nested lists, results with their optional parts. */
+function plans(): string {
+  const b: BudgetResult = budget({
+    monthlyIncome: "8000",
+    expenses: [{ name: "rent", amount: 2500, kind: "essential" }, { amount: "600", kind: "flexible" }],
+    debts: [{ name: "card", minimumPayment: "300" }],
+    dtiHigh: "0.4",
+  });
+  const p: PayoffResult = payoff({
+    debts: [
+      { name: "card", balance: "5000", annualRate: "0.18", minimumPayment: "200" },
+      { name: "huabei", balance: 2000, dailyRate: "0.0005", minimumPayment: 100 },
+    ],
+    monthlyBudget: 800,
+    strategy: "avalanche",
+    startDate: "2026-01-15",
+    extraPayments: [{ month: 3, amount: "500" }],
+  });
+  const months: PayoffMonth[] = p.timeline;
+  const months2: number | null = p.months;
+  return `${b.surplus} ${b.debtToIncome} ${b.flags[0]?.code} ${months.length} ${months2} ${p.debtFreeDate} ${p.comparison.snowball.totalInterest}`;
+}
+
+/** schedule, compareOffers and restructure: every input field kind and the row type. */
+function schedules(): string {
+  const input: ScheduleInput = {
+    principal: "100000",
+    method: "annuity",
+    periods: 24,
+    annualRate: "0.049",
+    startDate: "2026-01-15",
+    firstDueDate: "2026-02-20",
+    dayCount: "actual/360",
+    rounding: { mode: "halfEven", residue: "last" },
+    lpr: "0.03",
+    upfrontFee: 100,
+    prepayments: [{ afterPeriod: 6, amount: 10000, strategy: "shortenTerm", fee: "50" }],
+    rateChanges: [{ fromPeriod: 13, annualRate: "0.045" }],
+  };
+  const s: ScheduleResult = schedule(input);
+  const row: ScheduleRow | undefined = s.rows[0];
+  const prepaid: string | undefined = s.rows.find((r) => r.prepayment !== undefined)?.prepaymentFee;
+  const card = schedule({ principal: 6000, method: "feeInstalment", periods: 12, feeRate: "0.006", issuer: "bank", startDate: "2026-01-15" });
+  const offers: CompareOffersResult = compareOffers([{ ...input, name: "bank" }, { principal: 100000, method: "flat", periods: 24, monthlyRate: "0.005", startDate: "2026-01-15" }]);
+  const cheapest: OfferSummary | undefined = offers.offers[0];
+  const method: RepaymentMethod | undefined = cheapest?.method;
+  const plan: RestructureInput = { principal: 30000, interest: 2000, penalties: 1000, waive: ["penalties"], downPayment: 2000, targetPayment: 1000, startDate: "2026-01-10" };
+  const r: RestructureResult = restructure(plan);
+  return `${row?.dueDate} ${row?.days} ${prepaid} ${s.model.calculatorInterest} ${s.apr.effective} ${s.warnings.length} ${card.totals.fee} ${cheapest?.name} ${method} ${r.periods} ${r.savedVersusOverdue} ${r.rows.length}`;
+}
+
+// @ts-expect-error: a method the package does not have
+schedule({ principal: 1, method: "balloon", periods: 1, annualRate: 0, startDate: "2026-01-15" });
+// @ts-expect-error: a prepayment needs its strategy
+schedule({ principal: 1, method: "annuity", periods: 2, annualRate: 0, startDate: "2026-01-15", prepayments: [{ afterPeriod: 1, amount: 1 }] });
+// @ts-expect-error: waive lists parts of the debt only
+restructure({ principal: 1, periods: 1, startDate: "2026-01-15", waive: ["principal"] });
+
 void main();
 void lateCosts;
 void timeline;
+void timeValue;
+void plans;
+void schedules;
