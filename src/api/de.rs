@@ -1052,9 +1052,13 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
     ) -> std::result::Result<V::Value, D::Error> {
         self.0.deserialize_map(v)
     }
+    /// As a struct: serde_json refuses anything but an object before the visitor sees it.
+    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> std::result::Result<V::Value, D::Error> {
+        self.0.deserialize_map(v)
+    }
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        option unit unit_struct newtype_struct seq tuple tuple_struct enum identifier
         ignored_any
     }
 }

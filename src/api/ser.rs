@@ -45,7 +45,8 @@ use std::cell::RefCell;
 use std::fmt::{self, Display};
 
 impl Serialize for Money {
-    /// Yuan with exactly 2 decimals, as a string: `"-1234.50"`.
+    /// Yuan with exactly 2 decimals, as a string: `"-1234.50"`; to a serializer that is not
+    /// human-readable (the compact table writer), a [`MONEY`] newtype of the amount in fen.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if !s.is_human_readable() {
             // The compact table writer: whole fen, compared and formatted there.
@@ -194,8 +195,9 @@ enum Last {
     Money(i64),
 }
 
-/// The newtype name under which money reaches a serializer that is not human-readable
-/// ([`Compact`]): the amount in fen, so the writer compares and formats integers.
+/// The newtype name under which money reaches a serializer that is not human-readable (the
+/// compact table writer of [`table`]): the amount in fen, so the writer compares and formats
+/// integers.
 pub const MONEY: &str = "Money";
 
 /// A failure of the compact writer: a value it cannot hold.
