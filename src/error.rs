@@ -176,12 +176,6 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// `n.to_string()`, for the API layer's messages (`src/api`, `src/json.rs`) until their serde
-/// rewrite formats the numbers in place; the core uses core formatting directly.
-pub fn int_text(n: i64) -> String {
-    n.to_string()
-}
-
 /// Shorthand used throughout the crate.
 pub type Result<T> = std::result::Result<T, Error>;
 

@@ -475,14 +475,6 @@ impl Money {
         }
         end
     }
-
-    /// Appends `"-1234.56"` to `out`: the bytes of [`Money::format`] (the fen formatter of the
-    /// row loops, faster than `core::fmt`), each taken as the `char` it is, so no conversion
-    /// can fail and nothing is substituted.
-    pub fn write_to(self, out: &mut String) {
-        let mut buf = [0u8; 24];
-        out.extend(self.format(&mut buf).iter().map(|&b| char::from(b)));
-    }
 }
 
 /// `"00"`, `"01"`, … `"99"`: numbers are formed two digits at a time.
@@ -831,9 +823,8 @@ mod tests {
                     n.unsigned_abs() / 100,
                     n.unsigned_abs() % 100
                 );
-                let mut got = String::new();
-                Money::from_fen(n).write_to(&mut got);
-                assert_eq!(got, want);
+                let mut buf = [0u8; 24];
+                assert_eq!(Money::from_fen(n).format(&mut buf), want.as_bytes());
                 assert_eq!(Money::from_fen(n).to_string(), want);
             }
             fen = fen.saturating_mul(10);

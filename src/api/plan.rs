@@ -9,7 +9,7 @@ use super::check::{self, Bounds};
 use super::de::{self, index, join};
 use super::ser;
 use super::ts;
-use crate::error::{int_text, Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::money::Money;
 use crate::notice::Notice;
 use crate::plan::budget::{self as core_budget, DtiThresholds, Expense, ExpenseKind, TARGET_SPLIT};
@@ -524,7 +524,7 @@ pub struct StrategySummary {
 fn check_rate(path: &str, bounds: Bounds, rate: Decimal) -> Result<Decimal> {
     bounds.check(path, rate)?;
     if rate.normalize().mantissa().unsigned_abs() >= 10u128.pow(MAX_RATE_DIGITS) {
-        let digits = int_text(MAX_RATE_DIGITS.into());
+        let digits = MAX_RATE_DIGITS.to_string();
         return Err(Error::new(
             ErrorKind::InvalidNumber,
             path,
@@ -658,7 +658,7 @@ fn check_payoff(input: &PayoffInput) -> Result<(Plan, Strategy)> {
     };
     let latest = crate::calendar::parse_date(LATEST_START).unwrap_or(crate::calendar::MAX_DATE);
     if input.start_date > latest {
-        let months = int_text(MAX_MONTHS.into());
+        let months = MAX_MONTHS.to_string();
         return Err(Error::new(
             ErrorKind::OutOfRange,
             "startDate",

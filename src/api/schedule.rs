@@ -12,7 +12,7 @@ use super::ser;
 use super::ts;
 use crate::calendar::DayCount;
 use crate::cost::Apr;
-use crate::error::{int_text, Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::money::{Money, Residue, RoundingMode, RoundingPolicy};
 use crate::notice::Notice;
 use crate::schedule::{
@@ -911,7 +911,7 @@ pub struct CompareOffersResult {
 pub fn compare_offers(input: &CompareOffersInput) -> Result<CompareOffersResult> {
     let offers = &input.0;
     if !(1..=MAX_OFFERS).contains(&offers.len()) {
-        let max = int_text(MAX_OFFERS as i64);
+        let max = MAX_OFFERS.to_string();
         return Err(Error::new(
             ErrorKind::OutOfRange,
             "",
