@@ -926,15 +926,26 @@ pub fn compare_offers(input: &CompareOffersInput) -> Result<CompareOffersResult>
             check::text(&join(&path, "name"), name)?;
         }
         let (loan, s) = offer.loan.build(&path)?;
+        // A schedule has at least one row (periods ≥ 1); if one ever had none, say so rather
+        // than print 0.00 as its payment.
         let payments = s.rows.iter().map(|r| r.payment);
+        let (Some(min_payment), Some(max_payment)) = (payments.clone().min(), payments.max())
+        else {
+            return Err(Error::new(
+                ErrorKind::InvalidInput,
+                join(&path, "periods"),
+                "internal error: a schedule without rows",
+                "内部错误：还款计划没有任何一期",
+            ));
+        };
         summaries.push(OfferSummary {
             index: i,
             name: offer.name.clone(),
             method: loan.method,
             principal: loan.principal,
             periods: loan.periods,
-            min_payment: payments.clone().min().unwrap_or(Money::ZERO),
-            max_payment: payments.max().unwrap_or(Money::ZERO),
+            min_payment,
+            max_payment,
             total_paid: Money::sum([
                 s.totals.payment,
                 s.totals.prepayment,
