@@ -479,20 +479,20 @@ pub fn wrong_type(path: &str, expected_en: &str, expected_zh: &str, got: &str) -
 /// and so the field path) and the error's parts, framed by NUL characters, the path written as
 /// [`PATH`]. [`from_json`] takes it apart again.
 fn carry<E: de::Error>(raw: &str, error: Error) -> E {
-    E::custom(format_args!(
-        "{FRAME}{}{FRAME}{}{FRAME}{}{FRAME}{}{FRAME}",
-        raw.as_ptr() as usize + raw.len(),
-        error.code(),
-        error.message(),
-        error.message_zh()
-    ))
+    framed(raw.as_ptr() as usize + raw.len(), &error)
 }
 
 /// The crate's `error` carried through serde from where no value's text is at hand (a visitor
-/// refusing the value's type): its path is where serde_json stopped.
+/// refusing the value's type): end address 0, which is in no input, so its path is where
+/// serde_json stopped.
 pub fn reject<E: de::Error>(error: Error) -> E {
+    framed(0, &error)
+}
+
+/// The frame of [`carry`] and [`reject`].
+fn framed<E: de::Error>(end: usize, error: &Error) -> E {
     E::custom(format_args!(
-        "{FRAME}0{FRAME}{}{FRAME}{}{FRAME}{}{FRAME}",
+        "{FRAME}{end}{FRAME}{}{FRAME}{}{FRAME}{}{FRAME}",
         error.code(),
         error.message(),
         error.message_zh()

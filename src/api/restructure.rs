@@ -3,7 +3,10 @@
 
 use super::check;
 use super::de;
-use super::schedule::{rows, RoundingInput, ScheduleApr, ScheduleRow, ScheduleTotals, AMOUNT};
+use super::schedule::{
+    rows, RoundingInput, ScheduleApr, ScheduleRow, ScheduleTotals, AMOUNT, ANNUAL_RATE, FEE_RATE,
+    POSITIVE_AMOUNT,
+};
 use super::ser;
 use super::ts;
 use crate::error::{Error, ErrorKind, Result};
@@ -139,7 +142,7 @@ impl RestructureInput {
     /// message); `CONFLICTING_FIELDS` for both `periods` and `targetPayment`, or both rates;
     /// `MISSING_FIELD` for neither `periods` nor `targetPayment`.
     pub fn request(&self) -> Result<Request> {
-        let principal = super::schedule::POSITIVE_AMOUNT.money("principal", self.principal)?;
+        let principal = POSITIVE_AMOUNT.money("principal", self.principal)?;
         AMOUNT.money_opt("interest", self.interest)?;
         AMOUNT.money_opt("fees", self.fees)?;
         AMOUNT.money_opt("penalties", self.penalties)?;
@@ -177,9 +180,9 @@ impl RestructureInput {
                 }
                 Term::Periods(n)
             }
-            (None, Some(target)) => Term::TargetPayment(
-                super::schedule::POSITIVE_AMOUNT.money("targetPayment", target)?,
-            ),
+            (None, Some(target)) => {
+                Term::TargetPayment(POSITIVE_AMOUNT.money("targetPayment", target)?)
+            }
             (None, None) => {
                 return Err(Error::new(
                     ErrorKind::MissingField,
@@ -198,10 +201,8 @@ impl RestructureInput {
             ],
         )?;
         let charge = match (self.fee_rate, self.annual_rate) {
-            (Some(rate), _) => Charge::FeeRate(super::schedule::FEE_RATE.check("feeRate", rate)?),
-            (None, Some(rate)) => {
-                Charge::AnnualRate(super::schedule::ANNUAL_RATE.check("annualRate", rate)?)
-            }
+            (Some(rate), _) => Charge::FeeRate(FEE_RATE.check("feeRate", rate)?),
+            (None, Some(rate)) => Charge::AnnualRate(ANNUAL_RATE.check("annualRate", rate)?),
             (None, None) => Charge::Freeze,
         };
         // A 0 rate is a freeze however it is written.

@@ -463,7 +463,8 @@ mod tests {
         }
     }
 
-    fn huabei(grace_days: i64) -> PenaltyTerms {
+    /// 花呗's terms with `grace_days` (also used by the timeline's tests).
+    pub(super) fn huabei(grace_days: i64) -> PenaltyTerms {
         PenaltyTerms {
             rate: HUABEI_PENALTY_DAILY_RATE,
             rate_days: 1,

@@ -56,18 +56,133 @@ pub const COLLECTION_AGENCY: &str = "COLLECTION_AGENCY";
 pub const LEGAL_ACTION: &str = "LEGAL_ACTION";
 
 /// Every milestone code, in the order milestones of the same day are listed.
-pub const MILESTONE_CODES: [&str; 10] = [
-    GRACE_END,
-    PENALTY_START,
-    BUCKET_M2,
-    BUCKET_M3,
-    SUBSTANDARD,
-    DOUBTFUL,
-    LOSS,
-    CREDIT_REPORT,
-    COLLECTION_AGENCY,
-    LEGAL_ACTION,
-];
+pub const MILESTONE_CODES: [&str; 10] = {
+    let mut codes = [""; 10];
+    let mut i = 0;
+    while i < codes.len() {
+        codes[i] = Kind::ALL[i].code();
+        i += 1;
+    }
+    codes
+};
+
+/// The milestones, so that each one's code, text and advice are one `match` away (no lookup
+/// that could miss).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Kind {
+    GraceEnd,
+    PenaltyStart,
+    BucketM2,
+    BucketM3,
+    Substandard,
+    Doubtful,
+    Loss,
+    CreditReport,
+    CollectionAgency,
+    LegalAction,
+}
+
+impl Kind {
+    /// In the order of [`MILESTONE_CODES`].
+    const ALL: [Kind; 10] = [
+        Kind::GraceEnd,
+        Kind::PenaltyStart,
+        Kind::BucketM2,
+        Kind::BucketM3,
+        Kind::Substandard,
+        Kind::Doubtful,
+        Kind::Loss,
+        Kind::CreditReport,
+        Kind::CollectionAgency,
+        Kind::LegalAction,
+    ];
+
+    const fn code(self) -> &'static str {
+        match self {
+            Kind::GraceEnd => GRACE_END,
+            Kind::PenaltyStart => PENALTY_START,
+            Kind::BucketM2 => BUCKET_M2,
+            Kind::BucketM3 => BUCKET_M3,
+            Kind::Substandard => SUBSTANDARD,
+            Kind::Doubtful => DOUBTFUL,
+            Kind::Loss => LOSS,
+            Kind::CreditReport => CREDIT_REPORT,
+            Kind::CollectionAgency => COLLECTION_AGENCY,
+            Kind::LegalAction => LEGAL_ACTION,
+        }
+    }
+
+    /// What happens, English and Chinese, with `{n}` for the day count it names (the grace
+    /// days, the days past due or the parameter) and `{b}` for the bucket: templates rather
+    /// than `format!`, and short, to keep the wasm small.
+    fn templates(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::GraceEnd => (
+                "The last of the {n} grace days (容时): paying by the end of today counts as on time.",
+                "{n} 天宽限期（容时）的最后一天：今天还款视为按时还款。",
+            ),
+            Kind::PenaltyStart => (
+                "Charges start, counted from the due date (today is day {n}), and the debt is past due: bucket {b}.",
+                "开始计收罚息或逾期费，从到期日起算（已 {n} 天），欠款转为逾期：{b}。",
+            ),
+            Kind::BucketM2 => (
+                "Collection bucket M2: calls usually grow more frequent. (M1, M2… are a custom, not a rule.)",
+                "进入催收阶段 M2，催收通常更频繁（M1、M2 是行业惯例，不是法规）。",
+            ),
+            Kind::BucketM3 => (
+                "Collection bucket M3. Try to agree a plan before day 91.",
+                "进入催收阶段 M3。尽量在逾期 90 天内谈妥还款方案。",
+            ),
+            Kind::Substandard => (
+                "Over 90 days: classed substandard (次级) under the 2023 risk-classification rules for commercial banks; bucket {b}.",
+                "逾期超过 90 天：按 2023 年《商业银行金融资产风险分类办法》列为次级；{b}。",
+            ),
+            Kind::Doubtful => (
+                "Over 270 days: classed doubtful (可疑).",
+                "逾期超过 270 天：列为可疑。",
+            ),
+            Kind::Loss => (
+                "Over 360 days: classed loss (损失), a bookkeeping class: the debt is still owed.",
+                "逾期超过 360 天：列为损失。这只是记账分类，欠款仍在。",
+            ),
+            Kind::CreditReport => (
+                "A report to the credit bureau (征信) often follows about now. {n} days is an assumption (creditReportDays): lenders differ, some report sooner.",
+                "贷款方常在此前后报送征信。{n} 天只是假设（creditReportDays），各机构不同，有的更早。",
+            ),
+            Kind::CollectionAgency => (
+                "A third-party collection agency may take over from about now. {n} days is an assumption (collectionAgencyDays): lenders differ.",
+                "此后可能转给第三方催收机构。{n} 天只是假设（collectionAgencyDays），各机构不同。",
+            ),
+            Kind::LegalAction => (
+                "Legal steps, up to a lawsuit, may start from about now. {n} days is an assumption (legalActionDays): lenders differ.",
+                "此后贷款方可能采取法律措施，直至起诉。{n} 天只是假设（legalActionDays），各机构不同。",
+            ),
+        }
+    }
+
+    /// What happens at the milestone, in English and Chinese, naming the day count `day`.
+    fn text(self, day: i64, bucket: &str) -> Notice {
+        let (en, zh) = self.templates();
+        let n = day.to_string();
+        let fill = |t: &str| t.replace("{n}", &n).replace("{b}", bucket);
+        Notice::new(self.code(), fill(en), fill(zh))
+    }
+
+    /// The advice that fits the milestone.
+    fn next_step(self, product: Product) -> Notice {
+        match self {
+            Kind::GraceEnd => advice::pay_within_grace(),
+            Kind::PenaltyStart => advice::contact_lender(product),
+            Kind::BucketM2 | Kind::Loss => advice::repayment_plan(product),
+            Kind::BucketM3 => advice::budget(),
+            Kind::Substandard => advice::fake_court_sms(),
+            Kind::Doubtful => advice::complain(product),
+            Kind::CreditReport => advice::credit_report(),
+            Kind::CollectionAgency => advice::keep_records(),
+            Kind::LegalAction => advice::legal_action(),
+        }
+    }
+}
 
 /// The days past due at which the events that vary by lender are assumed to happen.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -144,158 +259,65 @@ pub fn timeline(
     };
     let grace = terms.grace_days;
     let first = grace + 1;
-    // (code, day past due, the day count its text names); a stage the first day past due
-    // already shows is left out.
-    let mut plan: Vec<(&'static str, i64, i64)> = Vec::with_capacity(MILESTONE_CODES.len());
+    // (milestone, day past due, the day count its text names); a stage the first day past
+    // due already shows is left out.
+    let mut plan: Vec<(Kind, i64, i64)> = Vec::with_capacity(Kind::ALL.len());
     if grace > 0 {
-        plan.push((GRACE_END, grace, grace));
+        plan.push((Kind::GraceEnd, grace, grace));
     }
-    plan.push((PENALTY_START, first, first));
-    for (code, day) in [
-        (BUCKET_M2, 31),
-        (BUCKET_M3, 61),
-        (SUBSTANDARD, 91),
-        (DOUBTFUL, 271),
-        (LOSS, 361),
+    plan.push((Kind::PenaltyStart, first, first));
+    for (kind, day) in [
+        (Kind::BucketM2, 31),
+        (Kind::BucketM3, 61),
+        (Kind::Substandard, 91),
+        (Kind::Doubtful, 271),
+        (Kind::Loss, 361),
     ] {
         if day > first {
-            plan.push((code, day, day));
+            plan.push((kind, day, day));
         }
     }
     // Each after the milestones of its day and before later ones: milestones of the same day
     // keep the order of MILESTONE_CODES (a sort would cost the wasm more than this).
-    for (code, day) in [
-        (CREDIT_REPORT, days.credit_report),
-        (COLLECTION_AGENCY, days.collection_agency),
-        (LEGAL_ACTION, days.legal_action),
+    for (kind, day) in [
+        (Kind::CreditReport, days.credit_report),
+        (Kind::CollectionAgency, days.collection_agency),
+        (Kind::LegalAction, days.legal_action),
     ] {
         let at_day = day.max(first);
         let at = plan
             .iter()
             .position(|&(_, d, _)| d > at_day)
             .unwrap_or(plan.len());
-        plan.insert(at, (code, at_day, day));
+        plan.insert(at, (kind, at_day, day));
     }
 
     let mut out = Vec::with_capacity(plan.len());
-    for (code, day, named) in plan {
+    for (kind, day, named) in plan {
         let date = due
             .checked_add_days(Days::new(day.unsigned_abs()))
             .ok_or_else(|| Error::overflow("items"))?;
         let o = assess(terms, items, date)?;
         out.push(Milestone {
-            code,
+            code: kind.code(),
             date,
             days_past_due: o.days_past_due,
             classification: o.classification,
             bucket: o.bucket,
             owed: o.total_due,
             charges: o.total_charges,
-            text: text(code, named, o.bucket),
-            next_step: next_step(code, product),
+            text: kind.text(named, o.bucket),
+            next_step: kind.next_step(product),
         });
     }
     Ok(out)
 }
 
-/// What happens at each milestone, English and Chinese, with `{n}` for the day count it names
-/// (the grace days, the days past due or the parameter) and `{b}` for the bucket: templates
-/// rather than `format!`, and short, to keep the wasm small.
-const TEXTS: [(&str, &str, &str); 10] = [
-    (
-        GRACE_END,
-        "The last of the {n} grace days (容时): paying by the end of today counts as on time.",
-        "{n} 天宽限期（容时）的最后一天：今天还款视为按时还款。",
-    ),
-    (
-        PENALTY_START,
-        "Charges start, counted from the due date (today is day {n}), and the debt is past due: bucket {b}.",
-        "开始计收罚息或逾期费，从到期日起算（已 {n} 天），欠款转为逾期：{b}。",
-    ),
-    (
-        BUCKET_M2,
-        "Collection bucket M2: calls usually grow more frequent. (M1, M2… are a custom, not a rule.)",
-        "进入催收阶段 M2，催收通常更频繁（M1、M2 是行业惯例，不是法规）。",
-    ),
-    (
-        BUCKET_M3,
-        "Collection bucket M3. Try to agree a plan before day 91.",
-        "进入催收阶段 M3。尽量在逾期 90 天内谈妥还款方案。",
-    ),
-    (
-        SUBSTANDARD,
-        "Over 90 days: classed substandard (次级) under the 2023 risk-classification rules for commercial banks; bucket {b}.",
-        "逾期超过 90 天：按 2023 年《商业银行金融资产风险分类办法》列为次级；{b}。",
-    ),
-    (
-        DOUBTFUL,
-        "Over 270 days: classed doubtful (可疑).",
-        "逾期超过 270 天：列为可疑。",
-    ),
-    (
-        LOSS,
-        "Over 360 days: classed loss (损失), a bookkeeping class: the debt is still owed.",
-        "逾期超过 360 天：列为损失。这只是记账分类，欠款仍在。",
-    ),
-    (
-        CREDIT_REPORT,
-        "A report to the credit bureau (征信) often follows about now. {n} days is an assumption (creditReportDays): lenders differ, some report sooner.",
-        "贷款方常在此前后报送征信。{n} 天只是假设（creditReportDays），各机构不同，有的更早。",
-    ),
-    (
-        COLLECTION_AGENCY,
-        "A third-party collection agency may take over from about now. {n} days is an assumption (collectionAgencyDays): lenders differ.",
-        "此后可能转给第三方催收机构。{n} 天只是假设（collectionAgencyDays），各机构不同。",
-    ),
-    (
-        LEGAL_ACTION,
-        "Legal steps, up to a lawsuit, may start from about now. {n} days is an assumption (legalActionDays): lenders differ.",
-        "此后贷款方可能采取法律措施，直至起诉。{n} 天只是假设（legalActionDays），各机构不同。",
-    ),
-];
-
-/// What happens at milestone `code`, in English and Chinese, naming the day count `day`.
-fn text(code: &'static str, day: i64, bucket: &str) -> Notice {
-    let (_, en, zh) = TEXTS
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .copied()
-        .unwrap_or(TEXTS[0]);
-    let n = day.to_string();
-    let fill = |t: &str| t.replace("{n}", &n).replace("{b}", bucket);
-    Notice::new(code, fill(en), fill(zh))
-}
-
-/// The advice that fits milestone `code`.
-fn next_step(code: &str, product: Product) -> Notice {
-    match code {
-        GRACE_END => advice::pay_within_grace(),
-        PENALTY_START => advice::contact_lender(product),
-        BUCKET_M2 => advice::repayment_plan(product),
-        BUCKET_M3 => advice::budget(),
-        CREDIT_REPORT => advice::credit_report(),
-        COLLECTION_AGENCY => advice::keep_records(),
-        SUBSTANDARD => advice::fake_court_sms(),
-        DOUBTFUL => advice::complain(product),
-        LOSS => advice::repayment_plan(product),
-        _ => advice::legal_action(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::overdue::{PenaltyBase, HUABEI_PENALTY_DAILY_RATE};
-
-    fn terms(grace_days: i64) -> PenaltyTerms {
-        PenaltyTerms {
-            rate: HUABEI_PENALTY_DAILY_RATE,
-            rate_days: 1,
-            base: PenaltyBase::WholeAmount,
-            compound_overdue_interest: false,
-            grace_days,
-        }
-    }
+    // 花呗's terms with these grace days, as the overdue tests use them.
+    use crate::overdue::tests::huabei as terms;
 
     fn item(due: &str) -> OverdueItem {
         OverdueItem {
