@@ -164,3 +164,123 @@ pub fn one_of(parent: &str, fields: &[(&str, bool)]) -> Result<()> {
         }
     }
 }
+
+/// Which of an input's optional fields go together, beyond each field's own type: "exactly one
+/// of the three rates", "no fee rate with an interest-bearing method".
+///
+/// An input type states its rules once (`FIELD_RULES`); the generated TypeScript writes them
+/// into the type ([`super::ts`]), so that `tsc` rejects `{ annualRate, dailyRate }` as the
+/// reader does, and `tests/field_rules.rs` runs the reader on every combination of the fields
+/// to check that it accepts exactly what the rules admit ([`FieldRule::admits`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldRule {
+    /// At most one of the fields.
+    AtMostOne(&'static [&'static str]),
+    /// Exactly one of the fields.
+    ExactlyOne(&'static [&'static str]),
+    /// None of the fields.
+    NoneOf(&'static [&'static str]),
+    /// With `field`, at least one of `any_of` too.
+    Needs {
+        field: &'static str,
+        any_of: &'static [&'static str],
+    },
+    /// By the value of the option field `key`: the rules of the case listing it. The cases
+    /// cover every value of the option.
+    Cases {
+        key: &'static str,
+        cases: &'static [(&'static [&'static str], &'static [FieldRule])],
+    },
+}
+
+impl FieldRule {
+    /// Whether an input object keeps this rule: `present` says which keys it has, `option` the
+    /// string value of an option field.
+    ///
+    /// ```
+    /// use repayment_plan::api::check::FieldRule;
+    /// let rule = FieldRule::ExactlyOne(&["periods", "targetPayment"]);
+    /// assert!(rule.admits(&|k| k == "periods", &|_| None));
+    /// assert!(!rule.admits(&|_| true, &|_| None));
+    /// assert!(!rule.admits(&|_| false, &|_| None));
+    /// ```
+    pub fn admits(
+        &self,
+        present: &dyn Fn(&str) -> bool,
+        option: &dyn Fn(&str) -> Option<String>,
+    ) -> bool {
+        let count = |fields: &[&str]| fields.iter().filter(|f| present(f)).count();
+        match *self {
+            FieldRule::AtMostOne(fields) => count(fields) <= 1,
+            FieldRule::ExactlyOne(fields) => count(fields) == 1,
+            FieldRule::NoneOf(fields) => count(fields) == 0,
+            FieldRule::Needs { field, any_of } => !present(field) || count(any_of) > 0,
+            FieldRule::Cases { key, cases } => {
+                let value = option(key);
+                cases
+                    .iter()
+                    .filter(|(values, _)| value.as_deref().is_some_and(|v| values.contains(&v)))
+                    .all(|(_, rules)| rules.iter().all(|r| r.admits(present, option)))
+            }
+        }
+    }
+
+    /// The rule as a TypeScript type, to intersect with the input's object type: a field given
+    /// is `{}` (present, not null), a field ruled out is `?: never`.
+    ///
+    /// ```
+    /// use repayment_plan::api::check::FieldRule;
+    /// assert_eq!(
+    ///     FieldRule::AtMostOne(&["feeRate", "annualRate"]).typescript(),
+    ///     "({ annualRate?: never } | { feeRate?: never })"
+    /// );
+    /// ```
+    pub fn typescript(&self) -> String {
+        let absent = |fields: &[&str], except: &str| {
+            fields
+                .iter()
+                .filter(|f| **f != except)
+                .map(|f| format!("{f}?: never"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let union = |parts: Vec<String>| format!("({})", parts.join(" | "));
+        match *self {
+            FieldRule::AtMostOne(fields) => union(
+                fields
+                    .iter()
+                    .map(|f| format!("{{ {} }}", absent(fields, f)))
+                    .collect(),
+            ),
+            FieldRule::ExactlyOne(fields) => union(
+                fields
+                    .iter()
+                    .map(|f| match absent(fields, f).as_str() {
+                        "" => format!("{{ {f}: {{}} }}"),
+                        others => format!("{{ {f}: {{}}; {others} }}"),
+                    })
+                    .collect(),
+            ),
+            FieldRule::NoneOf(fields) => format!("{{ {} }}", absent(fields, "")),
+            FieldRule::Needs { field, any_of } => union(
+                std::iter::once(format!("{{ {field}?: never }}"))
+                    .chain(any_of.iter().map(|f| format!("{{ {f}: {{}} }}")))
+                    .collect(),
+            ),
+            // One case a line: `(\n    | { method: "a" | "b" } & … \n    | …\n  )`.
+            FieldRule::Cases { key, cases } => {
+                let cases: Vec<String> = cases
+                    .iter()
+                    .map(|(values, rules)| {
+                        let values: Vec<String> =
+                            values.iter().map(|v| format!("\"{v}\"")).collect();
+                        let mut parts = vec![format!("{{ {key}: {} }}", values.join(" | "))];
+                        parts.extend(rules.iter().map(FieldRule::typescript));
+                        format!("\n    | {}", parts.join(" & "))
+                    })
+                    .collect();
+                format!("({}\n  )", cases.concat())
+            }
+        }
+    }
+}

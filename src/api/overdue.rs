@@ -8,7 +8,7 @@
 //! [`card_terms`], from [`CardTerms::default`]. An absent optional field stays `None` in the
 //! input types: its default depends on the product and is never written into the input.
 
-use super::check::{self, Bounds};
+use super::check::{self, Bounds, FieldRule};
 use super::de::{self, index, join};
 use super::{ser, ts};
 use crate::error::{Error, ErrorKind, Result};
@@ -535,6 +535,36 @@ impl OverdueStage {
         }
     }
 }
+
+impl OverdueInput {
+    /// Where the penalty rate comes from, as [`penalty_terms`] checks it (and the generated
+    /// TypeScript type says): one contract rate (times `penaltyMultiplier`) or
+    /// `penaltyDailyRate`, exactly one of the three, or none for 花呗 (its own default);
+    /// `penaltyMultiplier` only with a contract rate.
+    pub const FIELD_RULES: &'static [FieldRule] = &[
+        FieldRule::Cases {
+            key: "product",
+            cases: &[
+                (&["huabei"], &[FieldRule::AtMostOne(PENALTY_SOURCES)]),
+                (
+                    &["jiebei", "bankLoan", "custom"],
+                    &[FieldRule::ExactlyOne(PENALTY_SOURCES)],
+                ),
+            ],
+        },
+        FieldRule::Needs {
+            field: "penaltyMultiplier",
+            any_of: &["contractAnnualRate", "contractDailyRate"],
+        },
+    ];
+}
+
+/// The fields a penalty rate can come from.
+const PENALTY_SOURCES: &[&str] = &[
+    "contractAnnualRate",
+    "contractDailyRate",
+    "penaltyDailyRate",
+];
 
 /// The rules of [`overdue`] that depend on the product, all decided here: the penalty rate
 /// (given daily, contract × multiplier, or 花呗's default), what bears it, and 复利.
@@ -1168,6 +1198,13 @@ fn payments(input: &CardInterestInput, as_of: NaiveDate) -> Result<Vec<Payment>>
         });
     }
     Ok(out)
+}
+
+impl CardInterestInput {
+    /// At most one of `minimumRate` and `minimumPayment`, as [`card_terms`] checks them (and
+    /// the generated TypeScript type says).
+    pub const FIELD_RULES: &'static [FieldRule] =
+        &[FieldRule::AtMostOne(&["minimumRate", "minimumPayment"])];
 }
 
 /// The card's rules: the given fields, checked, and [`CardTerms::default`] for the others.

@@ -5,7 +5,7 @@
 //! never interpreted. In `payoff` they identify debts (`order` refers to them), so they must be
 //! non-empty and distinct.
 
-use super::check::{self, Bounds};
+use super::check::{self, Bounds, FieldRule};
 use super::de::{self, index, join};
 use super::ser;
 use super::ts;
@@ -533,6 +533,16 @@ fn check_rate(path: &str, bounds: Bounds, rate: Decimal) -> Result<Decimal> {
         ));
     }
     Ok(rate)
+}
+
+impl PayoffDebt {
+    /// Exactly one of the three rates, as `payoff` checks them (and the generated TypeScript
+    /// type says).
+    pub const FIELD_RULES: &'static [FieldRule] = &[FieldRule::ExactlyOne(&[
+        "annualRate",
+        "monthlyRate",
+        "dailyRate",
+    ])];
 }
 
 /// A debt checked: its name, balance, rate (exactly one of three) and minimum.

@@ -1,7 +1,7 @@
 //! Hardship instalment plans ([`crate::plan::restructure`]) as the API takes them:
 //! `restructure(input)`.
 
-use super::check;
+use super::check::{self, FieldRule};
 use super::de;
 use super::schedule::{
     rows, RoundingInput, ScheduleApr, ScheduleRow, ScheduleTotals, AMOUNT, ANNUAL_RATE, FEE_RATE,
@@ -135,6 +135,13 @@ pub struct RestructureInput {
 }
 
 impl RestructureInput {
+    /// Exactly one of `periods` and `targetPayment`, at most one of `feeRate` and `annualRate`,
+    /// as [`RestructureInput::request`] checks them (and the generated TypeScript type says).
+    pub const FIELD_RULES: &'static [FieldRule] = &[
+        FieldRule::ExactlyOne(&["periods", "targetPayment"]),
+        FieldRule::AtMostOne(&["feeRate", "annualRate"]),
+    ];
+
     /// The core's request, every bound checked.
     ///
     /// # Errors

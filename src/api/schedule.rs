@@ -6,7 +6,7 @@
 //! the core's [`build`]. The result's rows are a [`ser::table`] field: a compact text at the
 //! wasm boundary, a plain array anywhere else.
 
-use super::check::{self, Bounds};
+use super::check::{self, Bounds, FieldRule};
 use super::de::{self, index, join};
 use super::ser;
 use super::ts;
@@ -304,6 +304,51 @@ pub struct ScheduleInput {
 }
 
 impl ScheduleInput {
+    /// Which rates and options go with which method, as [`ScheduleInput::loan`] checks them
+    /// (and the generated TypeScript type says): an interest-bearing method takes exactly one of
+    /// the three interest rates and no fee rate or `issuer`; `bullet` and `flat` take no
+    /// prepayments or rate changes either; `feeInstalment` takes exactly one of the two fee
+    /// rates, and no interest rate, `dayCount`, prepayments or rate changes.
+    pub const FIELD_RULES: &'static [FieldRule] = &[FieldRule::Cases {
+        key: "method",
+        cases: &[
+            (
+                &["annuity", "equalPrincipal", "interestOnly"],
+                &[
+                    FieldRule::ExactlyOne(&["annualRate", "monthlyRate", "dailyRate"]),
+                    FieldRule::NoneOf(&["feeRate", "totalFeeRate", "issuer"]),
+                ],
+            ),
+            (
+                &["bullet", "flat"],
+                &[
+                    FieldRule::ExactlyOne(&["annualRate", "monthlyRate", "dailyRate"]),
+                    FieldRule::NoneOf(&[
+                        "feeRate",
+                        "totalFeeRate",
+                        "issuer",
+                        "prepayments",
+                        "rateChanges",
+                    ]),
+                ],
+            ),
+            (
+                &["feeInstalment"],
+                &[
+                    FieldRule::ExactlyOne(&["feeRate", "totalFeeRate"]),
+                    FieldRule::NoneOf(&[
+                        "annualRate",
+                        "monthlyRate",
+                        "dailyRate",
+                        "dayCount",
+                        "prepayments",
+                        "rateChanges",
+                    ]),
+                ],
+            ),
+        ],
+    }];
+
     /// The core's loan, every bound checked; errors name the field under `path` (an offer's
     /// `[2]`, or nothing).
     ///
@@ -447,6 +492,7 @@ pub struct ScheduleRow {
     #[ts(as = "ts::DateString")]
     pub due_date: NaiveDate,
     /// Calendar days since the previous due date (or the start).
+    #[ts(type = "number")]
     pub days: i64,
     /// The balance before this payment.
     pub opening: Money,

@@ -10,6 +10,8 @@
 //! reachable from a function's input or result, one `export function` per API function (the
 //! list is [`crate::for_each_function`]), the error type and the entry points.
 
+use super::check::FieldRule;
+use super::{overdue, plan, restructure, schedule};
 use crate::error::ErrorKind;
 use std::collections::BTreeMap;
 use ts_rs::{Config, TypeVisitor, TS};
@@ -95,6 +97,34 @@ impl TypeVisitor for Collect<'_> {
     }
 }
 
+/// The input types with [`FieldRule`]s, and their rules: written into the type as an
+/// intersection, `type ScheduleInput = { …fields… } & (…rules…);`.
+fn field_rules(cfg: &Config) -> [(String, &'static [FieldRule]); 6] {
+    [
+        (
+            schedule::ScheduleInput::ident(cfg),
+            schedule::ScheduleInput::FIELD_RULES,
+        ),
+        (
+            schedule::OfferInput::ident(cfg),
+            schedule::ScheduleInput::FIELD_RULES,
+        ),
+        (
+            restructure::RestructureInput::ident(cfg),
+            restructure::RestructureInput::FIELD_RULES,
+        ),
+        (plan::PayoffDebt::ident(cfg), plan::PayoffDebt::FIELD_RULES),
+        (
+            overdue::OverdueInput::ident(cfg),
+            overdue::OverdueInput::FIELD_RULES,
+        ),
+        (
+            overdue::CardInterestInput::ident(cfg),
+            overdue::CardInterestInput::FIELD_RULES,
+        ),
+    ]
+}
+
 /// The package's entry points and error type: what the JS wrappers in `js/` add around the
 /// generated functions.
 const ENTRY: &str = r#"/** What every function throws: a JS `Error` with `name === "RepaymentPlanError"`. */
@@ -131,6 +161,8 @@ export function version(): string;
 /// let dts = repayment_plan::api::ts::declarations();
 /// assert!(dts.contains("export function pmt(input: PmtInput): Unrounded;"));
 /// assert!(dts.contains("export type PmtInput = {"));
+/// // Integers cross as JS numbers: ts-rs's default for i64 and u64 would be a wrong `bigint`.
+/// assert!(!dts.contains("bigint"));
 /// ```
 pub fn declarations() -> String {
     let cfg = Config::default();
@@ -185,6 +217,14 @@ pub fn declarations() -> String {
             .declarations
             .entry(name)
             .or_insert_with(|| format!("{}export {decl}", docs.unwrap_or_default()));
+    }
+    for (name, rules) in field_rules(&cfg) {
+        // Every type listed is an input of some function, so it has been collected.
+        if let Some(declaration) = collect.declarations.get_mut(&name) {
+            let fields = declaration.trim_end().trim_end_matches(';').to_string();
+            let rules: Vec<String> = rules.iter().map(FieldRule::typescript).collect();
+            *declaration = format!("{fields}\n  & {};", rules.join("\n  & "));
+        }
     }
     let codes: Vec<String> = ErrorKind::ALL
         .iter()

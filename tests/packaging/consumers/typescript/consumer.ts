@@ -146,7 +146,12 @@ function schedules(): string {
   const method: RepaymentMethod | undefined = cheapest?.method;
   const plan: RestructureInput = { principal: 30000, interest: 2000, penalties: 1000, waive: ["penalties"], downPayment: 2000, targetPayment: 1000, startDate: "2026-01-10" };
   const r: RestructureResult = restructure(plan);
-  return `${row?.dueDate} ${row?.days} ${prepaid} ${s.model.calculatorInterest} ${s.apr.effective} ${s.warnings.length} ${card.totals.fee} ${cheapest?.name} ${method} ${r.periods} ${r.savedVersusOverdue} ${r.rows.length}`;
+  // Each method with the rate it takes (the field rules: exactly one rate, the right kind).
+  const daily = schedule({ principal: 1000, method: "equalPrincipal", periods: 3, dailyRate: "0.0003", startDate: "2026-01-15" });
+  const total = schedule({ principal: 1000, method: "feeInstalment", periods: 3, totalFeeRate: "0.05", startDate: "2026-01-15" });
+  const frozen = restructure({ principal: 1000, periods: 12, startDate: "2026-01-15" });
+  const days: number = (row?.days ?? 0) + daily.rows.length + total.rows.length + frozen.rows.length;
+  return `${row?.dueDate} ${days} ${prepaid} ${s.model.calculatorInterest} ${s.apr.effective} ${s.warnings.length} ${card.totals.fee} ${cheapest?.name} ${method} ${r.periods} ${r.savedVersusOverdue} ${r.rows.length}`;
 }
 
 // @ts-expect-error: a method the package does not have
@@ -155,6 +160,32 @@ schedule({ principal: 1, method: "balloon", periods: 1, annualRate: 0, startDate
 schedule({ principal: 1, method: "annuity", periods: 2, annualRate: 0, startDate: "2026-01-15", prepayments: [{ afterPeriod: 1, amount: 1 }] });
 // @ts-expect-error: waive lists parts of the debt only
 restructure({ principal: 1, periods: 1, startDate: "2026-01-15", waive: ["principal"] });
+
+// The field rules (which optional fields go together), as the readers check them.
+// @ts-expect-error: two interest rates
+schedule({ principal: 1, method: "annuity", periods: 1, annualRate: "0.05", dailyRate: "0.0003", startDate: "2026-01-15" });
+// @ts-expect-error: an interest-bearing method needs a rate
+schedule({ principal: 1, method: "annuity", periods: 1, startDate: "2026-01-15" });
+// @ts-expect-error: a fee rate belongs to feeInstalment
+schedule({ principal: 1, method: "annuity", periods: 1, annualRate: "0.05", feeRate: "0.006", startDate: "2026-01-15" });
+// @ts-expect-error: a fee instalment does not accrue by days
+schedule({ principal: 1, method: "feeInstalment", periods: 1, feeRate: "0.006", dayCount: "actual/365", startDate: "2026-01-15" });
+// @ts-expect-error: no prepayments on a bullet loan
+schedule({ principal: 1, method: "bullet", periods: 2, annualRate: "0.05", startDate: "2026-01-15", prepayments: [{ afterPeriod: 1, amount: 1, strategy: "shortenTerm" }] });
+// @ts-expect-error: an offer keeps the same rules
+compareOffers([{ name: "x", principal: 1, method: "flat", periods: 1, monthlyRate: "0.005", annualRate: "0.06", startDate: "2026-01-15" }]);
+// @ts-expect-error: periods or targetPayment, not both
+restructure({ principal: 1, periods: 1, targetPayment: 1, startDate: "2026-01-15" });
+// @ts-expect-error: periods or targetPayment, one of them
+restructure({ principal: 1, startDate: "2026-01-15" });
+// @ts-expect-error: a debt has one rate
+payoff({ debts: [{ name: "a", balance: 1, annualRate: "0.1", dailyRate: "0.0003", minimumPayment: 1 }], monthlyBudget: 1, strategy: "avalanche", startDate: "2026-01-15" });
+// @ts-expect-error: a bank loan's penalty needs a rate
+overdue({ product: "bankLoan", asOfDate: "2025-03-02", items: [{ dueDate: "2025-01-31", principal: 1 }] });
+// @ts-expect-error: penaltyMultiplier multiplies a contract rate
+overdue({ product: "huabei", asOfDate: "2025-03-02", penaltyMultiplier: "1.5", items: [{ dueDate: "2025-01-31", principal: 1 }] });
+// @ts-expect-error: a minimum rate or a minimum payment, not both
+cardInterest({ statementDate: "2025-04-18", dueDate: "2025-05-07", nextStatementDate: "2025-05-18", transactions: [], interestMode: "full", minimumRate: "0.1", minimumPayment: 100 });
 
 void main();
 void lateCosts;
