@@ -145,12 +145,21 @@ pub fn text(path: &str, value: &str) -> Result<()> {
     }
 }
 
-/// At most one of the `(key, present)` fields of the object at `parent`.
+/// The three ways to give an interest rate (a loan's, a debt's): exactly one of them.
+pub const INTEREST_RATES: &[&str] = &["annualRate", "monthlyRate", "dailyRate"];
+
+/// At most one of the `fields` of the object at `parent`; `given[i]` says whether `fields[i]`
+/// is there. The field lists are the ones the input's `FIELD_RULES` name.
 ///
 /// # Errors
 /// `CONFLICTING_FIELDS` at the second present key.
-pub fn one_of(parent: &str, fields: &[(&str, bool)]) -> Result<()> {
-    let present: Vec<&str> = fields.iter().filter(|(_, p)| *p).map(|(k, _)| *k).collect();
+pub fn one_of(parent: &str, fields: &[&str], given: &[bool]) -> Result<()> {
+    let present: Vec<&str> = fields
+        .iter()
+        .zip(given)
+        .filter(|(_, given)| **given)
+        .map(|(k, _)| *k)
+        .collect();
     match present.get(1) {
         None => Ok(()),
         Some(second) => {

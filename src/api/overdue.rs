@@ -554,12 +554,14 @@ impl OverdueInput {
         },
         FieldRule::Needs {
             field: "penaltyMultiplier",
-            any_of: &["contractAnnualRate", "contractDailyRate"],
+            any_of: CONTRACT_RATES,
         },
     ];
 }
 
-/// The fields a penalty rate can come from.
+/// The contract's rate, given one of two ways.
+const CONTRACT_RATES: &[&str] = &["contractAnnualRate", "contractDailyRate"];
+/// The fields a penalty rate can come from: a contract rate or the penalty rate itself.
 const PENALTY_SOURCES: &[&str] = &[
     "contractAnnualRate",
     "contractDailyRate",
@@ -577,12 +579,16 @@ pub fn penalty_terms(input: &OverdueInput) -> Result<PenaltyTerms> {
     let product = Product::from(input.product);
     let daily = input.penalty_daily_rate;
     DAILY_RATE.check_opt("penaltyDailyRate", daily)?;
-    let contract_key = [
-        ("contractAnnualRate", input.contract_annual_rate.is_some()),
-        ("contractDailyRate", input.contract_daily_rate.is_some()),
+    let contract_given = [
+        input.contract_annual_rate.is_some(),
+        input.contract_daily_rate.is_some(),
     ];
-    check::one_of("", &contract_key)?;
-    let contract_key = contract_key.iter().find(|(_, p)| *p).map(|(k, _)| *k);
+    check::one_of("", CONTRACT_RATES, &contract_given)?;
+    let contract_key = CONTRACT_RATES
+        .iter()
+        .zip(contract_given)
+        .find(|(_, given)| *given)
+        .map(|(k, _)| *k);
     ANNUAL_RATE.check_opt("contractAnnualRate", input.contract_annual_rate)?;
     DAILY_RATE.check_opt("contractDailyRate", input.contract_daily_rate)?;
     MULTIPLIER.check_opt("penaltyMultiplier", input.penalty_multiplier)?;
@@ -1200,11 +1206,13 @@ fn payments(input: &CardInterestInput, as_of: NaiveDate) -> Result<Vec<Payment>>
     Ok(out)
 }
 
+/// How the card's minimum payment is given: at most one of them.
+const CARD_MINIMUMS: &[&str] = &["minimumRate", "minimumPayment"];
+
 impl CardInterestInput {
     /// At most one of `minimumRate` and `minimumPayment`, as [`card_terms`] checks them (and
     /// the generated TypeScript type says).
-    pub const FIELD_RULES: &'static [FieldRule] =
-        &[FieldRule::AtMostOne(&["minimumRate", "minimumPayment"])];
+    pub const FIELD_RULES: &'static [FieldRule] = &[FieldRule::AtMostOne(CARD_MINIMUMS)];
 }
 
 /// The card's rules: the given fields, checked, and [`CardTerms::default`] for the others.
@@ -1217,9 +1225,10 @@ pub fn card_terms(input: &CardInterestInput) -> Result<CardTerms> {
     CARD_DAILY_RATE.check_opt("dailyRate", input.daily_rate)?;
     check::one_of(
         "",
+        CARD_MINIMUMS,
         &[
-            ("minimumRate", input.minimum_rate.is_some()),
-            ("minimumPayment", input.minimum_payment.is_some()),
+            input.minimum_rate.is_some(),
+            input.minimum_payment.is_some(),
         ],
     )?;
     SHARE.check_opt("minimumRate", input.minimum_rate)?;

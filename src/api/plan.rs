@@ -538,11 +538,7 @@ fn check_rate(path: &str, bounds: Bounds, rate: Decimal) -> Result<Decimal> {
 impl PayoffDebt {
     /// Exactly one of the three rates, as `payoff` checks them (and the generated TypeScript
     /// type says).
-    pub const FIELD_RULES: &'static [FieldRule] = &[FieldRule::ExactlyOne(&[
-        "annualRate",
-        "monthlyRate",
-        "dailyRate",
-    ])];
+    pub const FIELD_RULES: &'static [FieldRule] = &[FieldRule::ExactlyOne(check::INTEREST_RATES)];
 }
 
 /// A debt checked: its name, balance, rate (exactly one of three) and minimum.
@@ -560,10 +556,11 @@ fn check_debt(debt: &PayoffDebt, path: &str) -> Result<Debt> {
     let balance = POSITIVE_AMOUNT.money(&join(path, "balance"), debt.balance)?;
     check::one_of(
         path,
+        check::INTEREST_RATES,
         &[
-            ("annualRate", debt.annual_rate.is_some()),
-            ("monthlyRate", debt.monthly_rate.is_some()),
-            ("dailyRate", debt.daily_rate.is_some()),
+            debt.annual_rate.is_some(),
+            debt.monthly_rate.is_some(),
+            debt.daily_rate.is_some(),
         ],
     )?;
     let (key, bounds, rate, kind): (_, _, _, fn(Decimal) -> DebtRate) =

@@ -134,13 +134,16 @@ pub struct RestructureInput {
     pub rounding: Option<RoundingInput>,
 }
 
+/// How the plan's length is given: exactly one of them.
+const TERMS: &[&str] = &["periods", "targetPayment"];
+/// What the plan charges: at most one of them (neither: 停息挂账).
+const CHARGES: &[&str] = &["feeRate", "annualRate"];
+
 impl RestructureInput {
     /// Exactly one of `periods` and `targetPayment`, at most one of `feeRate` and `annualRate`,
     /// as [`RestructureInput::request`] checks them (and the generated TypeScript type says).
-    pub const FIELD_RULES: &'static [FieldRule] = &[
-        FieldRule::ExactlyOne(&["periods", "targetPayment"]),
-        FieldRule::AtMostOne(&["feeRate", "annualRate"]),
-    ];
+    pub const FIELD_RULES: &'static [FieldRule] =
+        &[FieldRule::ExactlyOne(TERMS), FieldRule::AtMostOne(CHARGES)];
 
     /// The core's request, every bound checked.
     ///
@@ -173,10 +176,8 @@ impl RestructureInput {
 
         check::one_of(
             "",
-            &[
-                ("periods", self.periods.is_some()),
-                ("targetPayment", self.target_payment.is_some()),
-            ],
+            TERMS,
+            &[self.periods.is_some(), self.target_payment.is_some()],
         )?;
         let term = match (self.periods, self.target_payment) {
             (Some(n), _) => {
@@ -202,10 +203,8 @@ impl RestructureInput {
 
         check::one_of(
             "",
-            &[
-                ("feeRate", self.fee_rate.is_some()),
-                ("annualRate", self.annual_rate.is_some()),
-            ],
+            CHARGES,
+            &[self.fee_rate.is_some(), self.annual_rate.is_some()],
         )?;
         let charge = match (self.fee_rate, self.annual_rate) {
             (Some(rate), _) => Charge::FeeRate(FEE_RATE.check("feeRate", rate)?),

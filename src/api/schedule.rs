@@ -42,6 +42,8 @@ pub const FEE_RATE: Bounds = Bounds::new("0", "1");
 pub const TOTAL_FEE_RATE: Bounds = Bounds::new("0", "10");
 /// `lpr`: 0 … 1.
 pub const LPR: Bounds = Bounds::new("0", "1");
+/// The two ways to give a fee instalment's rate: exactly one of them.
+const FEE_RATES: &[&str] = &["feeRate", "totalFeeRate"];
 /// Most offers `compareOffers` takes.
 pub const MAX_OFFERS: usize = 20;
 
@@ -315,14 +317,14 @@ impl ScheduleInput {
             (
                 &["annuity", "equalPrincipal", "interestOnly"],
                 &[
-                    FieldRule::ExactlyOne(&["annualRate", "monthlyRate", "dailyRate"]),
+                    FieldRule::ExactlyOne(check::INTEREST_RATES),
                     FieldRule::NoneOf(&["feeRate", "totalFeeRate", "issuer"]),
                 ],
             ),
             (
                 &["bullet", "flat"],
                 &[
-                    FieldRule::ExactlyOne(&["annualRate", "monthlyRate", "dailyRate"]),
+                    FieldRule::ExactlyOne(check::INTEREST_RATES),
                     FieldRule::NoneOf(&[
                         "feeRate",
                         "totalFeeRate",
@@ -335,7 +337,7 @@ impl ScheduleInput {
             (
                 &["feeInstalment"],
                 &[
-                    FieldRule::ExactlyOne(&["feeRate", "totalFeeRate"]),
+                    FieldRule::ExactlyOne(FEE_RATES),
                     FieldRule::NoneOf(&[
                         "annualRate",
                         "monthlyRate",
@@ -363,10 +365,11 @@ impl ScheduleInput {
 
         check::one_of(
             path,
+            check::INTEREST_RATES,
             &[
-                ("annualRate", self.annual_rate.is_some()),
-                ("monthlyRate", self.monthly_rate.is_some()),
-                ("dailyRate", self.daily_rate.is_some()),
+                self.annual_rate.is_some(),
+                self.monthly_rate.is_some(),
+                self.daily_rate.is_some(),
             ],
         )?;
         let rates = [
@@ -396,10 +399,8 @@ impl ScheduleInput {
         }
         check::one_of(
             path,
-            &[
-                ("feeRate", self.fee_rate.is_some()),
-                ("totalFeeRate", self.total_fee_rate.is_some()),
-            ],
+            FEE_RATES,
+            &[self.fee_rate.is_some(), self.total_fee_rate.is_some()],
         )?;
         if let Some(rate) = self.fee_rate {
             loan.fee = Some(FeeRate::PerPeriod(FEE_RATE.check(&at("feeRate"), rate)?));
